@@ -1,0 +1,58 @@
+/**
+ * Who is asking, carried with every request between services (in NATS headers) and stamped on
+ * every event. The gateway builds it from the verified sign-in; services trust only what arrives
+ * through NATS from inside the cluster and still check roles themselves.
+ */
+export interface CallerContext {
+  /** Tenant (organisation) the request acts in; a UUID. */
+  readonly tenantId: string;
+  /** Stable id of the signed-in person or program (the token's `sub`). */
+  readonly userId: string;
+  /** Realm roles of the caller inside the tenant. */
+  readonly roles: readonly string[];
+  /** Correlates logs across services; one per incoming HTTP request. */
+  readonly requestId: string;
+}
+
+/** NATS header names. `traceparent` / `tracestate` follow W3C Trace Context. */
+export const Headers = {
+  tenantId: 'x-tenant-id',
+  userId: 'x-user-id',
+  roles: 'x-roles',
+  requestId: 'x-request-id',
+  traceparent: 'traceparent',
+  tracestate: 'tracestate',
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** Serialises a caller context into header values (roles comma-separated). */
+export function callerToHeaders(caller: CallerContext): Record<string, string> {
+  return {
+    [Headers.tenantId]: caller.tenantId,
+    [Headers.userId]: caller.userId,
+    [Headers.roles]: caller.roles.join(','),
+    [Headers.requestId]: caller.requestId,
+  };
+}
+
+/**
+ * Reads a caller context from headers; returns a reason instead of a context when one is missing or
+ * malformed, so the service can answer UNAUTHENTICATED with that reason.
+ */
+export function callerFromHeaders(get: (name: string) => string | undefined): CallerContext | { error: string } {
+  const tenantId = get(Headers.tenantId);
+  const userId = get(Headers.userId);
+  const requestId = get(Headers.requestId) ?? '';
+  const roles = (get(Headers.roles) ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r.length > 0);
+  if (!isUuid(tenantId)) return { error: `header ${Headers.tenantId} must be a UUID` };
+  if (!userId) return { error: `header ${Headers.userId} is required` };
+  return { tenantId: tenantId.toLowerCase(), userId, roles, requestId };
+}
