@@ -10,18 +10,7 @@ swcrc.jsc.baseUrl = __dirname;
 
 const transform = {
   '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
-  '^.+/node_modules/@nestjs/.+\\.js$': [
-    'babel-jest',
-    {
-      babelrc: false,
-      configFile: false,
-      plugins: [
-        'babel-plugin-transform-import-meta',
-        '@babel/plugin-transform-dynamic-import',
-        '@babel/plugin-transform-modules-commonjs',
-      ],
-    },
-  ],
+  '^.+/node_modules/@nestjs/.+\\.js$': path.join(__dirname, 'tools/jest/nest-esm-transformer.cjs'),
 };
 
 const moduleNameMapper = {

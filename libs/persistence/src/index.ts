@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './data-source';
 export * from './migrate';
 export * from './rls';

@@ -1,0 +1,64 @@
+import { type INestApplication, Logger, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadConfig } from '@qinglian/runtime';
+import { randomUUID } from 'node:crypto';
+import { type NextFunction, type Response } from 'express';
+import { GatewayModule } from './app.module';
+import { GatewayConfig } from './config';
+import { type AuthedRequest } from './platform/auth';
+import { GatewayHealthController } from './platform/health.controller';
+import { gatewayValidationPipe } from './platform/validation';
+
+export interface RunningGateway {
+  readonly app: INestApplication;
+  readonly url: string;
+  readonly config: GatewayConfig;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** The HTTP API for people and programs: REST under /api/v1, OpenAPI at /api/docs. */
+export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: LoggerService | false } = {}): Promise<RunningGateway> {
+  const config = loadConfig(GatewayConfig, options.env ?? process.env);
+  const app = await NestFactory.create(GatewayModule.forRoot(config), new ExpressAdapter(), {
+    logger: options.logger ?? new Logger('gateway'),
+    abortOnError: false,
+  });
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use((req: AuthedRequest, res: Response, next: NextFunction) => {
+    const given = req.header('x-request-id');
+    req.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', req.requestId);
+    next();
+  });
+  app.useGlobalPipes(gatewayValidationPipe());
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('清廉 Qinglian API')
+      .setDescription('廉洁风险防控平台 — integrity-risk prevention for state-owned enterprises. Errors are RFC 9457 problem+json.')
+      .setVersion('v1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks([]);
+  await app.listen(config.PORT, '0.0.0.0');
+  const address = app.getHttpServer().address() as { port: number } | null;
+  const health = app.get(GatewayHealthController);
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    config,
+    url: `http://127.0.0.1:${address?.port ?? config.PORT}`,
+    close: () => {
+      closing ??= (async () => {
+        health.shuttingDown = true;
+        await app.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+const NATS_URL = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
+
+/** Environment of the gateway (README lists every variable). */
+export class GatewayConfig {
+  @Matches(NATS_URL, { message: 'NATS_URL must be nats://host:port[,nats://host:port…]' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** How long the gateway waits for a service's answer before replying 503. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  RPC_TIMEOUT_MS = 5_000;
+
+  /**
+   * Development only: take the caller from the `x-qinglian-dev-caller` header. Refused in production
+   * (NODE_ENV=production); replaced by SSO in the next release.
+   */
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  @ValidateIf((c: GatewayConfig) => c.NODE_ENV === 'production')
+  @IsIn([false], { message: 'GATEWAY_DEV_AUTH must not be enabled when NODE_ENV=production' })
+  GATEWAY_DEV_AUTH = false;
+
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+}

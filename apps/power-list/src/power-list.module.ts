@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ChangeLog } from '@qinglian/runtime';
+import { DirectoryController } from './directory/directory.controller';
+import { DirectoryService } from './directory/directory.service';
+import { PowerItemsController } from './power-items/power-items.controller';
+import { PowerItemsService } from './power-items/power-items.service';
+
+@Module({
+  controllers: [DirectoryController, PowerItemsController],
+  providers: [DirectoryService, PowerItemsService, ChangeLog],
+})
+export class PowerListModule {}

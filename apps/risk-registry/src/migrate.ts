@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMigrations } from '@qinglian/runtime';
+import { riskRegistryService } from './service';
+
+runMigrations(riskRegistryService);

@@ -1,0 +1,300 @@
+import {
+  AckPolicy,
+  type ConsumerConfig,
+  type ConsumerInfo,
+  type ConsumerMessages,
+  DeliverPolicy,
+  jetstream,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  jetstreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type EventEnvelope } from '@qinglian/contracts';
+import { ident, TenantTransactions } from '@qinglian/persistence';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { InvalidEnvelopeError, parseEventEnvelope } from './envelope';
+import { errorText, type MessagingLogger, stderrLogger } from './log';
+import { contextFromNatsHeaders, recordFromNatsHeaders } from './trace-context';
+
+/** What a handler may want to know about the delivery besides the event. */
+export interface DeliveryMeta {
+  readonly subject: string;
+  /** The durable consumer's name (also the inbox's `consumer` column). */
+  readonly durable: string;
+  /** Position in the stream. */
+  readonly streamSeq: number;
+  /** 1 on first delivery, more on redeliveries. */
+  readonly deliveryCount: number;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Applies one event. It runs inside a transaction bound to the event's tenant, together with the
+ * inbox insert: whatever it writes through `em` commits exactly once per event per consumer. It
+ * must not have effects outside the database that cannot be repeated (it may run again if it
+ * throws or the process dies before the commit).
+ */
+export type EventHandler = (event: EventEnvelope, em: EntityManager, meta: DeliveryMeta) => Promise<void>;
+
+export interface DurableConsumerOptions {
+  readonly nc: NatsConnection;
+  readonly dataSource: DataSource;
+  /** Schema holding the `inbox` table (from `outboxTablesSql`). */
+  readonly schema: string;
+  readonly stream: string;
+  /** Durable name: one per logical consumer, shared by all its replicas. */
+  readonly durable: string;
+  /** e.g. `evt.approvals.decision.*`. */
+  readonly filterSubject: string;
+  readonly handler: EventHandler;
+  /** Time the server waits for an ack before redelivering. Default 30 000 ms. */
+  readonly ackWaitMs?: number;
+  /** Deliveries before the server gives up on a message (it stays in the stream). Default 20; -1 = no limit. */
+  readonly maxDeliver?: number;
+  /** Redelivery delay after the first failure; doubles per delivery up to `maxRetryDelayMs`. Default 1 000 ms. */
+  readonly retryDelayMs?: number;
+  /** Default 60 000 ms. */
+  readonly maxRetryDelayMs?: number;
+  /**
+   * Messages pulled ahead of processing. They are handled one at a time, so keep it small enough
+   * that the last one is reached well within `ackWaitMs`. Default 10.
+   */
+  readonly maxMessages?: number;
+  readonly log?: MessagingLogger;
+}
+
+/** Counters since construction, for metrics and tests. */
+export interface DurableConsumerStats {
+  /** Events whose handler committed. */
+  applied: number;
+  /** Deliveries of events the inbox had already seen (acked without running the handler). */
+  duplicates: number;
+  /** Handler or database failures (rolled back and nak'ed for redelivery). */
+  failed: number;
+  /** Malformed messages terminated (never redelivered). */
+  terminated: number;
+}
+
+type Outcome = 'applied' | 'duplicate';
+
+const tracer = trace.getTracer('@qinglian/messaging');
+
+/**
+ * A JetStream durable pull consumer that applies each event exactly once to the service's
+ * database: the inbox row `(durable, event id)` and the handler's writes commit in one transaction
+ * (bound to the event's tenant), and only then is the message acked. A redelivery — after a crash
+ * before the ack, an expired ack wait, or a duplicate publication — finds the inbox row and is
+ * acked without running the handler again. A failing handler rolls back and is nak'ed with a
+ * growing delay; a malformed message is terminated and logged, since retrying cannot fix it.
+ */
+export class DurableConsumer {
+  private readonly opts: DurableConsumerOptions;
+  private readonly tx: TenantTransactions;
+  private readonly inbox: string;
+  private readonly log: MessagingLogger;
+  private readonly ackWaitMs: number;
+  private readonly maxDeliver: number;
+  private readonly retryDelayMs: number;
+  private readonly maxRetryDelayMs: number;
+  private readonly maxMessages: number;
+  private messages: ConsumerMessages | undefined;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private readonly counters: DurableConsumerStats = { applied: 0, duplicates: 0, failed: 0, terminated: 0 };
+
+  constructor(options: DurableConsumerOptions) {
+    this.opts = options;
+    this.tx = new TenantTransactions(options.dataSource);
+    this.inbox = `${ident(options.schema)}.inbox`;
+    this.log = options.log ?? stderrLogger;
+    this.ackWaitMs = options.ackWaitMs ?? 30_000;
+    this.maxDeliver = options.maxDeliver ?? 20;
+    this.retryDelayMs = options.retryDelayMs ?? 1_000;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
+    this.maxMessages = options.maxMessages ?? 10;
+    if (!(this.ackWaitMs >= 1)) throw new RangeError('ackWaitMs must be at least 1 ms');
+    if (!(this.maxDeliver === -1 || this.maxDeliver >= 1)) throw new RangeError('maxDeliver must be -1 or >= 1');
+    if (!(this.maxMessages >= 1)) throw new RangeError('maxMessages must be >= 1');
+  }
+
+  /** A copy of the counters. */
+  stats(): DurableConsumerStats {
+    return { ...this.counters };
+  }
+
+  /** The consumer configuration this instance creates or brings an existing durable to. */
+  consumerConfig(): Partial<ConsumerConfig> {
+    return {
+      durable_name: this.opts.durable,
+      ack_policy: AckPolicy.Explicit,
+      // JetStream durations are nanoseconds.
+      ack_wait: nanos(this.ackWaitMs),
+      max_deliver: this.maxDeliver,
+      filter_subject: this.opts.filterSubject,
+      deliver_policy: DeliverPolicy.All,
+    };
+  }
+
+  /** Creates (or binds to and updates) the durable consumer, then starts consuming in the background. */
+  async start(): Promise<ConsumerInfo> {
+    if (this.loop) throw new Error(`consumer ${this.opts.durable} is already started`);
+    const info = await this.ensureConsumer();
+    const js = jetstream(this.opts.nc);
+    const consumer = await js.consumers.get(this.opts.stream, this.opts.durable);
+    this.stopping = false;
+    const messages = await consumer.consume({ max_messages: this.maxMessages });
+    this.messages = messages;
+    this.loop = this.consume(messages);
+    return info;
+  }
+
+  /**
+   * Stops pulling, lets the message in progress finish (commit and ack), and hands the messages
+   * already pulled but not started back to the server for immediate redelivery.
+   */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.stopping = true;
+    await this.messages?.close();
+    await this.loop;
+    this.loop = undefined;
+    this.messages = undefined;
+    // Acks and naks are plain publishes: make sure they reached the server.
+    if (!this.opts.nc.isClosed()) await this.opts.nc.flush().catch(() => undefined);
+  }
+
+  private async ensureConsumer(): Promise<ConsumerInfo> {
+    const jsm = await jetstreamManager(this.opts.nc);
+    const wanted = this.consumerConfig();
+    let existing: ConsumerInfo | undefined;
+    try {
+      existing = await jsm.consumers.info(this.opts.stream, this.opts.durable);
+    } catch (err) {
+      if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound)) throw err;
+    }
+    if (!existing) return jsm.consumers.add(this.opts.stream, wanted);
+    const c = existing.config;
+    if (c.ack_policy !== AckPolicy.Explicit || c.deliver_subject) {
+      throw new Error(`consumer ${this.opts.durable} on ${this.opts.stream} exists but is not an explicit-ack pull consumer`);
+    }
+    if (c.ack_wait === wanted.ack_wait && c.max_deliver === wanted.max_deliver && c.filter_subject === wanted.filter_subject) {
+      return existing;
+    }
+    try {
+      return await jsm.consumers.update(this.opts.stream, this.opts.durable, {
+        ack_wait: wanted.ack_wait,
+        max_deliver: wanted.max_deliver,
+        ...(c.filter_subject === wanted.filter_subject ? {} : { filter_subject: wanted.filter_subject }),
+      });
+    } catch (err) {
+      throw new Error(`consumer ${this.opts.durable} on ${this.opts.stream} exists with another configuration that cannot be updated: ${errorText(err)}`, {
+        cause: err,
+      });
+    }
+  }
+
+  private async consume(messages: ConsumerMessages): Promise<void> {
+    try {
+      for await (const msg of messages) {
+        if (this.stopping) {
+          // Pulled before stop(): give it straight back to another replica.
+          msg.nak();
+          continue;
+        }
+        await this.handle(msg);
+      }
+    } catch (err) {
+      if (!this.stopping) this.log.error({ err, durable: this.opts.durable }, 'consumer: message loop ended');
+    }
+  }
+
+  private async handle(msg: JsMsg): Promise<void> {
+    const base = { durable: this.opts.durable, subject: msg.subject, streamSeq: msg.seq, deliveryCount: msg.info.deliveryCount };
+    let event: EventEnvelope;
+    try {
+      event = parseEventEnvelope(msg.data);
+    } catch (err) {
+      this.counters.terminated++;
+      this.log.error({ ...base, err, problems: err instanceof InvalidEnvelopeError ? err.problems : undefined }, 'consumer: malformed event terminated');
+      // No reason argument: nats-server 2.9 ignores "+TERM <reason>" and would redeliver.
+      this.settle(msg, 'term', base);
+      return;
+    }
+    const meta: DeliveryMeta = {
+      subject: msg.subject,
+      durable: this.opts.durable,
+      streamSeq: msg.seq,
+      deliveryCount: msg.info.deliveryCount,
+      headers: recordFromNatsHeaders(msg.headers),
+    };
+    const parent = contextFromNatsHeaders(msg.headers);
+    const span = tracer.startSpan(
+      `${msg.subject} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'nats',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': msg.subject,
+          'messaging.consumer.group.name': this.opts.durable,
+          'messaging.message.id': event.id,
+        },
+      },
+      parent,
+    );
+    try {
+      const outcome = await context.with(trace.setSpan(parent, span), () => this.apply(event, meta));
+      if (outcome === 'applied') this.counters.applied++;
+      else this.counters.duplicates++;
+      span.setAttribute('qinglian.inbox.duplicate', outcome === 'duplicate');
+      this.settle(msg, 'ack', base);
+    } catch (err) {
+      this.counters.failed++;
+      span.recordException(err instanceof Error ? err : new Error(String(err)));
+      span.setStatus({ code: SpanStatusCode.ERROR, message: errorText(err) });
+      const delay = Math.min(this.retryDelayMs * 2 ** Math.min(msg.info.deliveryCount - 1, 30), this.maxRetryDelayMs);
+      const final = this.maxDeliver !== -1 && msg.info.deliveryCount >= this.maxDeliver;
+      const fields = { ...base, eventId: event.id, type: event.type, err };
+      if (final) this.log.error(fields, 'consumer: handler failed on the last allowed delivery; the server will not redeliver');
+      else this.log.warn({ ...fields, retryInMs: delay }, 'consumer: handler failed; rolled back, will be redelivered');
+      this.settle(msg, 'nak', base, delay);
+    } finally {
+      span.end();
+    }
+  }
+
+  /** Inbox insert and handler in one tenant-bound transaction; the handler is skipped for a known event. */
+  private async apply(event: EventEnvelope, meta: DeliveryMeta): Promise<Outcome> {
+    return this.tx.run(event.tenantId, async (em) => {
+      const inserted = await em.query<unknown[]>(
+        `INSERT INTO ${this.inbox} (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.opts.durable, event.id],
+      );
+      if (inserted.length === 0) return 'duplicate';
+      await this.opts.handler(event, em, meta);
+      return 'applied';
+    });
+  }
+
+  private settle(msg: JsMsg, how: 'ack' | 'nak' | 'term', fields: Record<string, unknown>, delayMs?: number): void {
+    try {
+      switch (how) {
+        case 'ack':
+          msg.ack();
+          break;
+        case 'nak':
+          msg.nak(delayMs);
+          break;
+        case 'term':
+          msg.term();
+          break;
+      }
+    } catch (err) {
+      // Connection gone: the server redelivers after ack_wait and the inbox absorbs the repeat.
+      this.log.warn({ ...fields, err }, `consumer: could not ${how} the message`);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import { type INestApplication, Logger, type LoggerService, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { migrateService } from '@qinglian/persistence';
+import { ConfigError, loadConfig } from './config';
+import { DrainingServerNats } from './draining-server-nats';
+import { Lifecycle, PlatformModule, type ServiceDefinition } from './platform';
+import { RpcInterceptor } from './rpc';
+import { SERVICE_SECRETS, ServiceConfig } from './service-config';
+
+export interface RunningService {
+  readonly app: INestApplication;
+  /** Base URL of the probe endpoints (`/health/live`, `/health/ready`). */
+  readonly healthUrl: string;
+  readonly config: ServiceConfig;
+  /** Graceful stop: refuse new work, finish what is in flight, drain NATS, close the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger?: LoggerService | false;
+}
+
+/**
+ * Starts one service: validated config, PostgreSQL, NATS request-reply in a queue group named after
+ * the service, the health subject and HTTP probes.
+ */
+export async function startService(def: ServiceDefinition, options: StartOptions = {}): Promise<RunningService> {
+  const config = loadConfig(ServiceConfig, options.env ?? process.env, SERVICE_SECRETS);
+
+  @Module({ imports: [PlatformModule.forService(def, config), def.module] })
+  class ServiceRootModule {}
+
+  const app = await NestFactory.create(ServiceRootModule, new ExpressAdapter(), {
+    logger: options.logger ?? new Logger(def.name),
+    abortOnError: false,
+  });
+  const rpc = app.get(RpcInterceptor);
+  app.connectMicroservice(
+    {
+      strategy: new DrainingServerNats(
+        { servers: config.NATS_URL.split(','), queue: def.name, name: def.name, maxReconnectAttempts: -1, waitOnFirstConnect: true },
+        rpc,
+        config.SHUTDOWN_TIMEOUT_MS,
+      ),
+    },
+    // APP_* providers (PlatformModule) reach the microservice only through the inherited config.
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.HEALTH_PORT, '0.0.0.0');
+  const address = app.getHttpServer().address() as { port: number } | null;
+  const lifecycle = app.get(Lifecycle);
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    config,
+    healthUrl: `http://127.0.0.1:${address?.port ?? config.HEALTH_PORT}`,
+    close: () => {
+      closing ??= (async () => {
+        lifecycle.shuttingDown = true;
+        await app.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Process entry point of a service: start, and stop gracefully on SIGTERM / SIGINT. */
+export function runService(def: ServiceDefinition): void {
+  const logger = new Logger(def.name);
+  startService(def)
+    .then((svc) => {
+      logger.log(`${def.name} ready; probes on ${svc.healthUrl}/health/{live,ready}`);
+      const stop = (signal: string) => {
+        logger.log(`${signal} received: finishing in-flight work and draining NATS`);
+        svc.close().then(
+          () => process.exit(0),
+          (e: unknown) => {
+            logger.error(`shutdown failed: ${String(e)}`);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    })
+    .catch((e: unknown) => exitOnStartError(logger, e));
+}
+
+/** Process entry point of `nx run <svc>:migrate`. */
+export function runMigrations(def: ServiceDefinition): void {
+  const logger = new Logger(`${def.name}:migrate`);
+  (async () => {
+    const config = loadConfig(ServiceConfig, process.env, SERVICE_SECRETS);
+    if (!config.MIGRATION_DATABASE_URL) throw new ConfigError(['MIGRATION_DATABASE_URL: is required to run migrations (missing)']);
+    const runtimeRole = decodeURIComponent(new URL(config.DATABASE_URL).username);
+    if (!runtimeRole) throw new ConfigError(['DATABASE_URL: must name the runtime role as its user name']);
+    const result = await migrateService({
+      adminUrl: config.MIGRATION_DATABASE_URL,
+      schema: def.schema,
+      runtimeRole,
+      runtimePassword: config.DB_RUNTIME_PASSWORD,
+      migrations: def.migrations,
+      appendOnlyTables: def.appendOnlyTables ?? [],
+      log: (line) => logger.log(line),
+    });
+    logger.log(result.applied.length ? `${result.applied.length} migration(s) applied` : 'schema is up to date');
+  })().then(
+    () => process.exit(0),
+    (e: unknown) => exitOnStartError(logger, e),
+  );
+}
+
+function exitOnStartError(logger: Logger, e: unknown): never {
+  if (e instanceof ConfigError) {
+    // Plain stderr as well: a config error must be readable even when logs go to a collector.
+    process.stderr.write(`${e.message}\n`);
+  } else {
+    logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  }
+  process.exit(1);
+}

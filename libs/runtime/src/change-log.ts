@@ -1,0 +1,66 @@
+import { type CallerContext, type EventEnvelope } from '@qinglian/contracts';
+import { Outbox, outboxTablesSql } from '@qinglian/messaging';
+import { AuditChain, auditTablesSql, currentTenantFunctionSql } from '@qinglian/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type EntityManager } from 'typeorm';
+import { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './platform';
+import { type ServiceConfig } from './service-config';
+
+/** A state change worth recording: it goes to the audit chain and, as an event, to the outbox. */
+export interface Change<T extends object> {
+  /** Event type `<service>.<entity>.<event>`; also the audit action. */
+  readonly type: string;
+  /** Payload schema version. */
+  readonly version: number;
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly data: T;
+}
+
+/**
+ * Records a change inside the transaction that makes it: one audit-chain entry and one outbox event,
+ * committed together with the change or not at all.
+ */
+@Injectable()
+export class ChangeLog {
+  private readonly audit: AuditChain;
+  private readonly outbox: Outbox;
+
+  constructor(@Inject(SERVICE_DEFINITION) def: ServiceDefinition, @Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    this.audit = new AuditChain(def.schema);
+    this.outbox = new Outbox({ schema: def.schema, subjectPrefix: config.EVENTS_SUBJECT_PREFIX });
+  }
+
+  async record<T extends object>(em: EntityManager, caller: CallerContext, change: Change<T>): Promise<EventEnvelope<T>> {
+    await this.audit.append(em, {
+      tenantId: caller.tenantId,
+      actor: caller.userId,
+      action: change.type,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      data: change.data as Record<string, unknown>,
+    });
+    const event: EventEnvelope<T> = {
+      id: randomUUID(),
+      type: change.type,
+      version: change.version,
+      tenantId: caller.tenantId,
+      occurredAt: new Date().toISOString(),
+      actor: { userId: caller.userId, requestId: caller.requestId },
+      data: change.data,
+    };
+    await this.outbox.enqueue(em, event);
+    return event;
+  }
+
+  /** Verifies this service's audit chain for one tenant (inside that tenant's transaction). */
+  verifyAudit(em: EntityManager, tenantId: string) {
+    return this.audit.verify(em, tenantId);
+  }
+}
+
+/** Every service's first migration: the tenant function, the audit chain, the outbox and inbox. */
+export function platformTablesSql(schema: string): string[] {
+  return [currentTenantFunctionSql(schema), ...auditTablesSql(schema), ...outboxTablesSql(schema)];
+}
