@@ -1,1 +1,1 @@
-module.exports = require('./jest.workaround.cjs').withImportMetaFix(require('../../jest.preset.cjs').jestConfig(__dirname, 'unit'));
+module.exports = require('../../jest.preset.cjs').jestConfig(__dirname, 'unit');

@@ -1,3 +1,1 @@
-module.exports = require('./jest.workaround.cjs').withImportMetaFix(
-  require('../../jest.preset.cjs').jestConfig(__dirname, 'integration'),
-);
+module.exports = require('../../jest.preset.cjs').jestConfig(__dirname, 'integration');

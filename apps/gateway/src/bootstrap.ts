@@ -1,6 +1,7 @@
 import { type INestApplication, Logger, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { type AddressInfo } from 'node:net';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@qinglian/runtime';
 import { randomUUID } from 'node:crypto';
@@ -23,11 +24,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 /** The HTTP API for people and programs: REST under /api/v1, OpenAPI at /api/docs. */
 export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: LoggerService | false } = {}): Promise<RunningGateway> {
   const config = loadConfig(GatewayConfig, options.env ?? process.env);
-  const app = await NestFactory.create(GatewayModule.forRoot(config), new ExpressAdapter(), {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), new ExpressAdapter(), {
     logger: options.logger ?? new Logger('gateway'),
     abortOnError: false,
   });
-  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.disable('x-powered-by');
   app.use((req: AuthedRequest, res: Response, next: NextFunction) => {
     const given = req.header('x-request-id');
     req.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
@@ -44,9 +45,8 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
-  app.enableShutdownHooks([]);
   await app.listen(config.PORT, '0.0.0.0');
-  const address = app.getHttpServer().address() as { port: number } | null;
+  const address = app.getHttpServer().address() as AddressInfo | null;
   const health = app.get(GatewayHealthController);
   let closing: Promise<void> | undefined;
   return {

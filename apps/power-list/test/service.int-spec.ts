@@ -1,9 +1,9 @@
 import { callerToHeaders, type EventEnvelope, healthSubject, isServiceError, PowerListEvents, PowerListSubjects, Role, type ServiceError } from '@qinglian/contracts';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { TenantTransactions } from '@qinglian/persistence';
-import { ChangeLog } from '@qinglian/runtime';
-import { startServiceForTest, type TestService, testEnv } from '@qinglian/testing';
+import { ChangeLog, startServiceForTest, type TestService } from '@qinglian/runtime';
+import { testEnv } from '@qinglian/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { powerListService } from '../src/service';
@@ -21,6 +21,8 @@ describe('power-list service over NATS', () => {
     for (const [k, v] of Object.entries(headers ?? {})) h.set(k, v);
     const msg = await nc.request(subject, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout: 5_000, headers: h });
     const body = msg.json<{ response?: T; err?: unknown }>();
+    // Nest's wire format carries the service's error object as is; rethrow it for the caller to inspect.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (body.err !== undefined) throw body.err;
     return body.response as T;
   }
@@ -93,7 +95,7 @@ describe('power-list service over NATS', () => {
     const js = jetstream(nc);
     const jsm = await jetstreamManager(nc);
     const consumerName = `t${randomUUID().slice(0, 8)}`;
-    await jsm.consumers.add(svc.eventsStream, { durable_name: consumerName, filter_subject: `${svc.eventsPrefix}.${PowerListEvents.powerItemCreated}`, ack_policy: 'explicit' as never });
+    await jsm.consumers.add(svc.eventsStream, { durable_name: consumerName, filter_subject: `${svc.eventsPrefix}.${PowerListEvents.powerItemCreated}`, ack_policy: AckPolicy.Explicit });
     const consumer = await js.consumers.get(svc.eventsStream, consumerName);
     const msg = await consumer.next({ expires: 10_000 });
     expect(msg).not.toBeNull();

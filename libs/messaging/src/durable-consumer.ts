@@ -11,6 +11,7 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { setTimeout as delay } from 'node:timers/promises';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { type EventEnvelope } from '@qinglian/contracts';
 import { ident, TenantTransactions } from '@qinglian/persistence';
@@ -103,6 +104,7 @@ export class DurableConsumer {
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
   private stopping = false;
+  private stopSignal = new AbortController();
   private readonly counters: DurableConsumerStats = { applied: 0, duplicates: 0, failed: 0, terminated: 0 };
 
   constructor(options: DurableConsumerOptions) {
@@ -142,12 +144,10 @@ export class DurableConsumer {
   async start(): Promise<ConsumerInfo> {
     if (this.loop) throw new Error(`consumer ${this.opts.durable} is already started`);
     const info = await this.ensureConsumer();
-    const js = jetstream(this.opts.nc);
-    const consumer = await js.consumers.get(this.opts.stream, this.opts.durable);
     this.stopping = false;
-    const messages = await consumer.consume({ max_messages: this.maxMessages });
-    this.messages = messages;
-    this.loop = this.consume(messages);
+    this.stopSignal = new AbortController();
+    this.messages = await this.open();
+    this.loop = this.run(this.messages);
     return info;
   }
 
@@ -158,12 +158,52 @@ export class DurableConsumer {
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.stopping = true;
+    this.stopSignal.abort();
     await this.messages?.close();
     await this.loop;
     this.loop = undefined;
     this.messages = undefined;
-    // Acks and naks are plain publishes: make sure they reached the server.
+    // Naks are plain publishes: make sure they reached the server.
     if (!this.opts.nc.isClosed()) await this.opts.nc.flush().catch(() => undefined);
+  }
+
+  private async open(): Promise<ConsumerMessages> {
+    const consumer = await jetstream(this.opts.nc).consumers.get(this.opts.stream, this.opts.durable);
+    return consumer.consume({ max_messages: this.maxMessages });
+  }
+
+  /**
+   * Consumes until stopped. nats.js recovers from reconnects and missed heartbeats by itself; if the
+   * message stream still ends (consumer or stream deleted, a server error), the durable is
+   * re-created and consumption resumes after a pause, rather than the service silently going deaf.
+   */
+  private async run(first: ConsumerMessages): Promise<void> {
+    let messages: ConsumerMessages | undefined = first;
+    let pauseMs = this.retryDelayMs;
+    for (;;) {
+      if (messages) await this.drain(messages);
+      if (this.isStopping() || this.opts.nc.isClosed()) return;
+      this.log.warn({ durable: this.opts.durable, retryInMs: pauseMs }, 'consumer: message stream ended unexpectedly; resuming');
+      try {
+        await delay(pauseMs, undefined, { signal: this.stopSignal.signal });
+      } catch {
+        return; // stopped while pausing
+      }
+      try {
+        await this.ensureConsumer();
+        messages = await this.open();
+        this.messages = messages;
+        pauseMs = this.retryDelayMs;
+      } catch (err) {
+        this.log.warn({ durable: this.opts.durable, err }, 'consumer: could not resume yet');
+        messages = undefined;
+        pauseMs = Math.min(pauseMs * 2, this.maxRetryDelayMs);
+      }
+    }
+  }
+
+  private isStopping(): boolean {
+    return this.stopping;
   }
 
   private async ensureConsumer(): Promise<ConsumerInfo> {
@@ -196,10 +236,10 @@ export class DurableConsumer {
     }
   }
 
-  private async consume(messages: ConsumerMessages): Promise<void> {
+  private async drain(messages: ConsumerMessages): Promise<void> {
     try {
       for await (const msg of messages) {
-        if (this.stopping) {
+        if (this.isStopping()) {
           // Pulled before stop(): give it straight back to another replica.
           msg.nak();
           continue;
@@ -207,7 +247,7 @@ export class DurableConsumer {
         await this.handle(msg);
       }
     } catch (err) {
-      if (!this.stopping) this.log.error({ err, durable: this.opts.durable }, 'consumer: message loop ended');
+      if (!this.isStopping()) this.log.error({ err, durable: this.opts.durable }, 'consumer: message stream failed');
     }
   }
 
@@ -245,12 +285,15 @@ export class DurableConsumer {
       },
       parent,
     );
+    // A slow handler keeps its claim: tell the server we are working on it before ack_wait ends.
+    const heartbeat = setInterval(() => {
+      msg.working();
+    }, Math.max(this.ackWaitMs / 2, 100));
     try {
       const outcome = await context.with(trace.setSpan(parent, span), () => this.apply(event, meta));
       if (outcome === 'applied') this.counters.applied++;
       else this.counters.duplicates++;
       span.setAttribute('qinglian.inbox.duplicate', outcome === 'duplicate');
-      this.settle(msg, 'ack', base);
     } catch (err) {
       this.counters.failed++;
       span.recordException(err instanceof Error ? err : new Error(String(err)));
@@ -261,8 +304,29 @@ export class DurableConsumer {
       if (final) this.log.error(fields, 'consumer: handler failed on the last allowed delivery; the server will not redeliver');
       else this.log.warn({ ...fields, retryInMs: delay }, 'consumer: handler failed; rolled back, will be redelivered');
       this.settle(msg, 'nak', base, delay);
+      span.end();
+      return;
+    } finally {
+      clearInterval(heartbeat);
+    }
+    try {
+      await this.ack(msg, base);
     } finally {
       span.end();
+    }
+  }
+
+  /**
+   * Acks with the server's confirmation (one round trip), so a lost ack is noticed and logged. It
+   * costs nothing in correctness either way: an unconfirmed ack means a redelivery after ack_wait,
+   * which the inbox turns into a plain ack.
+   */
+  private async ack(msg: JsMsg, fields: Record<string, unknown>): Promise<void> {
+    try {
+      const confirmed = await msg.ackAck({ timeout: Math.min(this.ackWaitMs, 5_000) });
+      if (!confirmed) this.log.warn(fields, 'consumer: could not ack the message (already acked?)');
+    } catch (err) {
+      this.log.warn({ ...fields, err }, 'consumer: could not ack the message; it will be redelivered and skipped by the inbox');
     }
   }
 
@@ -279,12 +343,9 @@ export class DurableConsumer {
     });
   }
 
-  private settle(msg: JsMsg, how: 'ack' | 'nak' | 'term', fields: Record<string, unknown>, delayMs?: number): void {
+  private settle(msg: JsMsg, how: 'nak' | 'term', fields: Record<string, unknown>, delayMs?: number): void {
     try {
       switch (how) {
-        case 'ack':
-          msg.ack();
-          break;
         case 'nak':
           msg.nak(delayMs);
           break;

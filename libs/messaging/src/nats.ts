@@ -5,6 +5,7 @@ import {
   DiscardPolicy,
   RetentionPolicy,
   StorageType,
+  type JetStreamManager,
   type StreamConfig,
   type StreamInfo,
 } from '@nats-io/jetstream';
@@ -37,6 +38,8 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
   });
 }
 
+const DEFAULT_DUPLICATE_WINDOW_MS = 120_000;
+
 export interface EventStreamOptions {
   /** Stream name, e.g. `EVENT_STREAM`. */
   readonly name: string;
@@ -44,12 +47,13 @@ export interface EventStreamOptions {
   readonly subjects: readonly string[];
   /**
    * Window in which a repeated `msgID` is dropped as a duplicate. It must cover the relay's worst
-   * case between publishing and committing the mark (seconds); default 2 minutes.
+   * case between publishing and committing the mark (seconds). Default 2 minutes on creation;
+   * left as it is on an existing stream unless given.
    */
   readonly duplicateWindowMs?: number;
-  /** How long events are kept; default 0 = forever (consumers' inboxes must outlive it). */
+  /** How long events are kept; default 0 = forever on creation, unchanged on an existing stream unless given. */
   readonly maxAgeMs?: number;
-  /** Copies in a JetStream cluster (3 in production); default 1. */
+  /** Copies in a JetStream cluster (3 in production); default 1 on creation, unchanged unless given. */
   readonly replicas?: number;
 }
 
@@ -57,45 +61,86 @@ export interface EventStreamOptions {
  * Creates the event stream, or brings an existing one up to date. File storage, limits retention
  * (every consumer reads every event), and a de-duplication window keyed by the event id. Subjects
  * are merged with the stream's existing ones, so services that each ensure "their" subjects on a
- * shared stream never remove each other's. Uses only nats-server 2.9 features.
+ * shared stream never remove each other's; other settings of an existing stream change only when
+ * passed explicitly. Uses only nats-server 2.9 features.
  */
 export async function ensureEventStream(nc: NatsConnection, options: EventStreamOptions): Promise<StreamInfo> {
   if (options.subjects.length === 0) throw new RangeError('an event stream needs at least one subject');
   const jsm = await jetstreamManager(nc);
-  const wanted: Partial<StreamConfig> = {
-    duplicate_window: nanos(options.duplicateWindowMs ?? 120_000),
-    max_age: nanos(options.maxAgeMs ?? 0),
-    num_replicas: options.replicas ?? 1,
-  };
-  let existing: StreamInfo | undefined;
+  // Services of a platform start together and may update the shared stream at the same moment; an
+  // update is read-modify-write, so re-read and retry until our subjects are in.
+  for (let attempt = 1; ; attempt++) {
+    const existing = await streamInfoOrCreate(jsm, options);
+    if (existing.created) return existing.info;
+    const update = streamUpdate(existing.info.config, options);
+    if (!update) return existing.info;
+    if (attempt > 5) throw new Error(`stream ${options.name} could not be brought up to date after 5 attempts`);
+    try {
+      await jsm.streams.update(options.name, update);
+    } catch (err) {
+      if (attempt === 5) throw err;
+    }
+  }
+}
+
+async function streamInfoOrCreate(jsm: JetStreamManager, options: EventStreamOptions): Promise<{ info: StreamInfo; created: boolean }> {
   try {
-    existing = await jsm.streams.info(options.name);
+    return { info: await jsm.streams.info(options.name), created: false };
   } catch (err) {
     if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound)) throw err;
   }
-  if (!existing) {
-    try {
-      return await jsm.streams.add({
-        ...wanted,
-        name: options.name,
-        subjects: [...options.subjects],
-        storage: StorageType.File,
-        retention: RetentionPolicy.Limits,
-        discard: DiscardPolicy.Old,
-      });
-    } catch (err) {
-      // Another replica created it between our lookup and our add: update it like an existing one.
-      existing = await jsm.streams.info(options.name).catch(() => {
-        throw err;
-      });
-    }
+  try {
+    const info = await jsm.streams.add({
+      name: options.name,
+      subjects: [...options.subjects],
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.Old,
+      duplicate_window: nanos(options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS),
+      max_age: nanos(options.maxAgeMs ?? 0),
+      num_replicas: options.replicas ?? 1,
+    });
+    return { info, created: true };
+  } catch (err) {
+    // Another replica created it between our lookup and our add: treat it as existing.
+    const info = await jsm.streams.info(options.name).catch(() => {
+      throw err;
+    });
+    return { info, created: false };
   }
-  const subjects = [...new Set([...existing.config.subjects, ...options.subjects])];
-  const unchanged =
-    subjects.length === existing.config.subjects.length &&
-    existing.config.duplicate_window === wanted.duplicate_window &&
-    existing.config.max_age === wanted.max_age &&
-    existing.config.num_replicas === wanted.num_replicas;
-  if (unchanged) return existing;
-  return jsm.streams.update(options.name, { ...wanted, subjects });
+}
+
+/**
+ * What must change on an existing stream, or undefined. Subjects already covered by one of the
+ * stream's wildcards are not added (the server refuses overlapping subjects); other settings change
+ * only when passed explicitly, so limits set by operations stay.
+ */
+function streamUpdate(current: StreamConfig, options: EventStreamOptions): Partial<StreamConfig> | undefined {
+  const update: Partial<StreamConfig> = {};
+  const missing = options.subjects.filter((s) => !current.subjects.some((have) => subjectCovers(have, s)));
+  if (missing.length > 0) update.subjects = [...current.subjects, ...new Set(missing)];
+  if (options.duplicateWindowMs !== undefined && current.duplicate_window !== nanos(options.duplicateWindowMs)) {
+    update.duplicate_window = nanos(options.duplicateWindowMs);
+  }
+  if (options.maxAgeMs !== undefined && current.max_age !== nanos(options.maxAgeMs)) update.max_age = nanos(options.maxAgeMs);
+  if (options.replicas !== undefined && current.num_replicas !== options.replicas) update.num_replicas = options.replicas;
+  return Object.keys(update).length > 0 ? update : undefined;
+}
+
+/** True when every subject `subject` can match is also matched by `pattern` (NATS `*` and `>` wildcards). */
+export function subjectCovers(pattern: string, subject: string): boolean {
+  const p = pattern.split('.');
+  const s = subject.split('.');
+  for (let i = 0; i < p.length; i++) {
+    const pt = p[i];
+    if (pt === '>') return i < s.length;
+    const st = s[i];
+    if (st === undefined) return false;
+    if (pt === '*') {
+      if (st === '>') return false;
+      continue;
+    }
+    if (pt !== st) return false;
+  }
+  return p.length === s.length;
 }

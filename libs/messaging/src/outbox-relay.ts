@@ -68,6 +68,8 @@ interface Listener {
   readonly release: (destroy?: unknown) => void;
 }
 
+const FLUSH_LOCK_TIMEOUT_MS = 30_000;
+
 /** Thrown by {@link OutboxRelay.flush} when a publication fails; the failed rows stay pending. */
 export class OutboxPublishError extends Error {
   constructor(cause: unknown) {
@@ -234,6 +236,8 @@ export class OutboxRelay {
   private async publishBatch(waitForLock: boolean): Promise<BatchResult> {
     return this.dataSource.transaction(async (em) => {
       if (waitForLock) {
+        // Bounded: a relay wedged elsewhere must not hang a shutdown flush forever.
+        await em.query(`SELECT set_config('lock_timeout', $1, true)`, [`${FLUSH_LOCK_TIMEOUT_MS}ms`]);
         await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockKey]);
       } else {
         const lock = await em.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [this.lockKey]);

@@ -116,7 +116,7 @@ export async function readStream(nc: NatsConnection, stream: string): Promise<St
     const m = await jsm.streams.getMessage(stream, { seq });
     if (!m) continue;
     const headers: Record<string, string> = {};
-    if (m.header) for (const k of m.header.keys()) headers[k] = m.header.get(k);
+    for (const k of m.header.keys()) headers[k] = m.header.get(k);
     out.push({ seq: m.seq, subject: m.subject, headers, event: parseEventEnvelope(m.data) });
   }
   return out;

@@ -1,6 +1,8 @@
 import { type INestApplication, Logger, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
+import { type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { migrateService } from '@qinglian/persistence';
 import { ConfigError, loadConfig } from './config';
 import { DrainingServerNats } from './draining-server-nats';
@@ -50,7 +52,7 @@ export async function startService(def: ServiceDefinition, options: StartOptions
   );
   await app.startAllMicroservices();
   await app.listen(config.HEALTH_PORT, '0.0.0.0');
-  const address = app.getHttpServer().address() as { port: number } | null;
+  const address = (app.getHttpServer() as Server).address() as AddressInfo | null;
   const lifecycle = app.get(Lifecycle);
   let closing: Promise<void> | undefined;
   return {

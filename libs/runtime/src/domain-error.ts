@@ -63,16 +63,12 @@ export function toServiceError(error: unknown): ServiceError {
 /** Constraint violations the database catches (unique keys, foreign keys, RLS) become caller errors. */
 function pgErrorToServiceError(error: unknown): ServiceError | undefined {
   const e = (error as { driverError?: { code?: string; constraint?: string; detail?: string } } | null)?.driverError ?? (error as { code?: string; constraint?: string; detail?: string } | null);
-  switch (e?.code) {
-    case '23505':
-      return { code: ErrorCode.Conflict, message: `already exists${e.detail ? `: ${e.detail}` : ''}`, rule: 'unique', ...(e.constraint ? { field: constraintField(e.constraint) } : {}) };
-    case '23503':
-      return { code: ErrorCode.Validation, message: `refers to a record that does not exist${e.detail ? `: ${e.detail}` : ''}`, rule: 'exists', ...(e.constraint ? { field: constraintField(e.constraint) } : {}) };
-    case '42501':
-      return { code: ErrorCode.Forbidden, message: 'not allowed in this tenant' };
-    default:
-      return undefined;
-  }
+  const detail = e?.detail ? `: ${e.detail}` : '';
+  const field = e?.constraint ? { field: constraintField(e.constraint) } : {};
+  if (e?.code === '23505') return { code: ErrorCode.Conflict, message: `already exists${detail}`, rule: 'unique', ...field };
+  if (e?.code === '23503') return { code: ErrorCode.Validation, message: `refers to a record that does not exist${detail}`, rule: 'exists', ...field };
+  if (e?.code === '42501') return { code: ErrorCode.Forbidden, message: 'not allowed in this tenant' };
+  return undefined;
 }
 
 /**

@@ -7,3 +7,4 @@ export * from './rpc';
 export * from './service-config';
 export * from './permissions';
 export * from './change-log';
+export * from './service-testing';

@@ -47,7 +47,7 @@ const EXPORTERS: readonly string[] = ['none', 'otlp', 'console', 'file'];
 const PROPAGATORS: readonly string[] = ['none', 'tracecontext', 'baggage'];
 const DIAG_LEVELS: readonly string[] = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'];
 /** Folder names that say nothing about which app this is. */
-const GENERIC_FOLDERS = new Set(['src', 'dist', 'build', 'lib', 'libs', 'out', 'apps', 'bin', '']);
+const GENERIC_FOLDERS = new Set(['src', 'dist', 'build', 'lib', 'libs', 'out', 'apps', 'bin', 'node_modules', '']);
 
 function list(value: string | undefined): string[] {
   return (value ?? '')
@@ -77,14 +77,14 @@ function serviceNameFromResourceAttributes(raw: string | undefined): string | un
 
 /**
  * The app name implied by the entry file: the nearest enclosing folder that is not a generic one
- * (`src`, `dist`, …). `dist/power-list/apps/power-list/src/main.js` → `power-list`.
+ * (`src`, `dist`, `node_modules`, hidden ones …). `dist/power-list/apps/power-list/src/main.js` → `power-list`.
  */
 export function serviceNameFromEntry(entry: string | undefined): string | undefined {
   if (entry === undefined || entry === '') return undefined;
   let dir = path.dirname(path.resolve(entry));
   for (;;) {
     const base = path.basename(dir);
-    if (!GENERIC_FOLDERS.has(base)) return base;
+    if (!GENERIC_FOLDERS.has(base) && !base.startsWith('.')) return base;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

@@ -75,6 +75,6 @@ export class AuthGuard implements CanActivate {
     if (!Array.isArray(p.roles) || !p.roles.every((r) => typeof r === 'string')) {
       throw new UnauthorizedException(`${DEV_CALLER_HEADER}.roles must be an array of strings`);
     }
-    return { tenantId: p.tenantId.toLowerCase(), userId: p.userId, roles: p.roles as string[], requestId: req.requestId ?? randomUUID() };
+    return { tenantId: p.tenantId.toLowerCase(), userId: p.userId, roles: p.roles, requestId: req.requestId ?? randomUUID() };
   }
 }

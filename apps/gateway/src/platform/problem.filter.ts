@@ -69,7 +69,7 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = status === 401 ? ErrorCode.Unauthenticated : status === 403 ? ErrorCode.Forbidden : status === 404 ? ErrorCode.NotFound : status === 409 ? ErrorCode.Conflict : status >= 500 ? ErrorCode.Internal : ErrorCode.Validation;
       const body = exception.getResponse();
-      const detail = typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
+      const detail = typeof body === 'object' && 'message' in body ? String(body.message) : exception.message;
       return { ...base, type: typeUri(code), title: TITLE[status] ?? 'Error', status, code, detail };
     }
     return { ...base, type: typeUri(ErrorCode.Internal), title: TITLE[500] ?? 'Error', status: 500, code: ErrorCode.Internal, detail: 'internal error' };

@@ -104,17 +104,10 @@ export class AuditChain {
     const data = normaliseAuditData(entry.data);
 
     const previous = await this.lockHead(em, tenantId);
-    // Taken after the lock, from the database's clock: times then follow the chain order even
-    // when several service replicas append, whatever their own clocks say.
-    const [clock] = await em.query<{ at: string }[]>(
-      `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`,
-    );
-    if (!clock) throw new Error('clock_timestamp() returned no row');
-
     const content: AuditEntryContent = {
       tenantId,
       seq: previous.seq + 1,
-      occurredAt: clock.at,
+      occurredAt: previous.at,
       actor: entry.actor ?? null,
       action: entry.action,
       entityType: entry.entityType,
@@ -123,9 +116,15 @@ export class AuditChain {
     };
     const hash = computeAuditHash(previous.hash, content);
     const id = randomUUID();
-    await em.query(
-      `INSERT INTO ${this.log} (id, tenant_id, seq, occurred_at, actor, action, entity_type, entity_id, data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+    // Entry and head in one statement (one round trip); the head's trigger checks the step.
+    const [, advanced] = await em.query<[unknown[], number]>(
+      `WITH entry AS (
+         INSERT INTO ${this.log} (id, tenant_id, seq, occurred_at, actor, action, entity_type, entity_id, data, prev_hash, hash)
+         VALUES ($1, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9::jsonb, $10, $11)
+         RETURNING tenant_id, seq, hash, occurred_at)
+       UPDATE ${this.head} h SET last_seq = entry.seq, last_hash = entry.hash, updated_at = entry.occurred_at
+         FROM entry WHERE h.tenant_id = entry.tenant_id
+       RETURNING h.last_seq`,
       [
         id,
         tenantId,
@@ -140,12 +139,7 @@ export class AuditChain {
         hash,
       ],
     );
-    await em.query(`UPDATE ${this.head} SET last_seq = $2, last_hash = $3, updated_at = $4::timestamptz WHERE tenant_id = $1`, [
-      tenantId,
-      String(content.seq),
-      hash,
-      content.occurredAt,
-    ]);
+    if (advanced !== 1) throw new Error(`audit_head of tenant ${tenantId} was not advanced (${advanced} rows)`);
     return { id, seq: content.seq, hash };
   }
 
@@ -218,10 +212,19 @@ export class AuditChain {
     return { ok: true, entries: verifier.checked, head };
   }
 
-  /** Locks the tenant's head row (creating it at the genesis on first use) and returns it. */
-  private async lockHead(em: EntityManager, tenantId: string): Promise<AuditHead> {
-    const lock = `SELECT last_seq::text AS last_seq, last_hash FROM ${this.head} WHERE tenant_id = $1 FOR UPDATE`;
-    let [row] = await em.query<HeadRow[]>(lock, [tenantId]);
+  /**
+   * Locks the tenant's head row (creating it at the genesis on first use) and returns it with the
+   * entry's time. The time is read after the lock is granted, from the database's clock, so times
+   * follow the chain order even when several service replicas append, whatever their own clocks say.
+   */
+  private async lockHead(em: EntityManager, tenantId: string): Promise<AuditHead & { at: string }> {
+    // The materialised CTE takes the lock; only then does the outer query read the clock.
+    const lock = `WITH locked AS MATERIALIZED (
+        SELECT last_seq, last_hash FROM ${this.head} WHERE tenant_id = $1 FOR UPDATE)
+      SELECT last_seq::text AS last_seq, last_hash,
+             to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+        FROM locked`;
+    let [row] = await em.query<(HeadRow & { at: string })[]>(lock, [tenantId]);
     if (!row) {
       // Not visible: a new tenant, or a transaction bound to another tenant (row-level security
       // hides its head). Say which, instead of letting the insert fail on the policy.
@@ -230,10 +233,10 @@ export class AuditChain {
         tenantId,
         GENESIS_HASH,
       ]);
-      [row] = await em.query<HeadRow[]>(lock, [tenantId]);
+      [row] = await em.query<(HeadRow & { at: string })[]>(lock, [tenantId]);
       if (!row) throw new Error(`audit_head row of tenant ${tenantId} is not visible after creating it`);
     }
-    return { seq: toSeq(row.last_seq), hash: row.last_hash };
+    return { seq: toSeq(row.last_seq), hash: row.last_hash, at: row.at };
   }
 
   private async readHead(em: EntityManager, tenantId: string): Promise<AuditHead | null> {

@@ -1,6 +1,5 @@
 // The testing lib uses persistence's migrateService, so Nx sees a project cycle here; it is one in
 // the project graph only (persistence's source never imports testing, only its tests do).
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { createTestDatabase, type TestDatabase } from '@qinglian/testing';
 import { Client } from 'pg';
 import { type DataSource } from 'typeorm';

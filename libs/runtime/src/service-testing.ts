@@ -1,8 +1,9 @@
+// For the services' own integration tests (test/*.int-spec.ts); nothing in production calls it.
 import { migrateService } from '@qinglian/persistence';
-import { type RunningService, type ServiceDefinition, startService } from '@qinglian/runtime';
+import { createTestDatabase, type TestDatabase, testEnv } from '@qinglian/testing';
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from './database';
-import { testEnv } from './env';
+import { type RunningService, startService } from './bootstrap';
+import { type ServiceDefinition } from './platform';
 
 export interface TestService {
   readonly svc: RunningService;
