@@ -169,7 +169,8 @@ export class DurableConsumer {
 
   private async open(): Promise<ConsumerMessages> {
     const consumer = await jetstream(this.opts.nc).consumers.get(this.opts.stream, this.opts.durable);
-    return consumer.consume({ max_messages: this.maxMessages });
+    // Without abort_on_missing_resource a deleted durable leaves consume() waiting forever.
+    return consumer.consume({ max_messages: this.maxMessages, abort_on_missing_resource: true });
   }
 
   /**
@@ -192,6 +193,11 @@ export class DurableConsumer {
       try {
         await this.ensureConsumer();
         messages = await this.open();
+        if (this.isStopping()) {
+          // stop() ran while we were re-opening and closed the previous stream, not this one.
+          await messages.close();
+          return;
+        }
         this.messages = messages;
         pauseMs = this.retryDelayMs;
       } catch (err) {
@@ -287,7 +293,11 @@ export class DurableConsumer {
     );
     // A slow handler keeps its claim: tell the server we are working on it before ack_wait ends.
     const heartbeat = setInterval(() => {
-      msg.working();
+      try {
+        msg.working();
+      } catch {
+        // Connection gone: nothing to keep alive; the outcome is settled (or redelivered) later.
+      }
     }, Math.max(this.ackWaitMs / 2, 100));
     try {
       const outcome = await context.with(trace.setSpan(parent, span), () => this.apply(event, meta));

@@ -77,6 +77,6 @@ function pgErrorToServiceError(error: unknown): ServiceError | undefined {
  */
 export function constraintField(constraint: string): string {
   const parts = constraint.split('__');
-  const column = parts.length === 3 ? (parts[1] ?? constraint) : constraint;
-  return column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  if (parts.length !== 3 || !parts[1]) return constraint;
+  return parts[1].replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
