@@ -1,10 +1,12 @@
-import { type INestApplication, Logger, type LoggerService } from '@nestjs/common';
+import { type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { type AddressInfo } from 'node:net';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@qinglian/runtime';
+import { createLogger, NestLogger } from '@qinglian/telemetry';
 import { randomUUID } from 'node:crypto';
+import { context } from '@opentelemetry/api';
 import { type NextFunction, type Response } from 'express';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
@@ -25,14 +27,27 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: LoggerService | false } = {}): Promise<RunningGateway> {
   const config = loadConfig(GatewayConfig, options.env ?? process.env);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), new ExpressAdapter(), {
-    logger: options.logger ?? new Logger('gateway'),
+    logger: options.logger ?? new NestLogger(createLogger('gateway', { level: config.LOG_LEVEL })),
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  const access = createLogger('gateway', { level: config.LOG_LEVEL }).child({ component: 'access' });
   app.use((req: AuthedRequest, res: Response, next: NextFunction) => {
     const given = req.header('x-request-id');
-    req.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader('x-request-id', req.requestId);
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    req.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    // One access-log line per request, in the request's trace (so it carries its trace_id).
+    const started = performance.now();
+    const ctx = context.active();
+    res.on('finish', () => {
+      context.with(ctx, () => {
+        access.info(
+          { method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, requestId, tenantId: req.caller?.tenantId, userId: req.caller?.userId },
+          'request',
+        );
+      });
+    });
     next();
   });
   app.useGlobalPipes(gatewayValidationPipe());

@@ -12,14 +12,14 @@ describe('caller context in headers', () => {
 
   it('names the header that is missing or malformed', () => {
     expect(callerFromHeaders(() => undefined)).toEqual({ error: 'header x-tenant-id must be a UUID' });
-    const h = { ...callerToHeaders(caller), [Headers.tenantId]: 'tenant-a' };
+    const h: Record<string, string> = { ...callerToHeaders(caller), [Headers.tenantId]: 'tenant-a' };
     expect(callerFromHeaders((n) => h[n])).toEqual({ error: 'header x-tenant-id must be a UUID' });
-    const noUser = { ...callerToHeaders(caller), [Headers.userId]: '' };
+    const noUser: Record<string, string> = { ...callerToHeaders(caller), [Headers.userId]: '' };
     expect(callerFromHeaders((n) => noUser[n] || undefined)).toEqual({ error: 'header x-user-id is required' });
   });
 
   it('normalises the tenant id and drops empty roles', () => {
-    const h = { ...callerToHeaders(caller), [Headers.tenantId]: caller.tenantId.toUpperCase(), [Headers.roles]: ' auditor ,, ' };
+    const h: Record<string, string> = { ...callerToHeaders(caller), [Headers.tenantId]: caller.tenantId.toUpperCase(), [Headers.roles]: ' auditor ,, ' };
     expect(callerFromHeaders((n) => h[n])).toMatchObject({ tenantId: caller.tenantId, roles: ['auditor'] });
   });
 });

@@ -36,6 +36,8 @@ describe('two relays (two replicas) on the same outbox', () => {
         if (t % 10 === 9) await Promise.all([relay1.flush(), relay2.flush()]);
       }
       await until('outbox drained', async () => (await fx.count('SELECT 1 FROM svc.outbox WHERE published_at IS NULL')) === 0);
+      // Counters move once each batch's commit has been confirmed to its relay.
+      await until('relays counted', () => relay1.stats().published + relay1.stats().duplicates + relay2.stats().published + relay2.stats().duplicates >= 60);
 
       const s1 = relay1.stats();
       const s2 = relay2.stats();

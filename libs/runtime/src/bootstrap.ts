@@ -1,9 +1,10 @@
-import { type INestApplication, Logger, type LoggerService, Module } from '@nestjs/common';
+import { type INestApplication, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { migrateService } from '@qinglian/persistence';
+import { createLogger, NestLogger, shutdownTelemetry } from '@qinglian/telemetry';
 import { ConfigError, loadConfig } from './config';
 import { DrainingServerNats } from './draining-server-nats';
 import { Lifecycle, PlatformModule, type ServiceDefinition } from './platform';
@@ -35,7 +36,7 @@ export async function startService(def: ServiceDefinition, options: StartOptions
   class ServiceRootModule {}
 
   const app = await NestFactory.create(ServiceRootModule, new ExpressAdapter(), {
-    logger: options.logger ?? new Logger(def.name),
+    logger: options.logger ?? new NestLogger(createLogger(def.name, { level: config.LOG_LEVEL })),
     abortOnError: false,
   });
   const rpc = app.get(RpcInterceptor);
@@ -71,19 +72,27 @@ export async function startService(def: ServiceDefinition, options: StartOptions
 
 /** Process entry point of a service: start, and stop gracefully on SIGTERM / SIGINT. */
 export function runService(def: ServiceDefinition): void {
-  const logger = new Logger(def.name);
+  const logger = new NestLogger(createLogger(def.name), 'lifecycle');
   startService(def)
     .then((svc) => {
       logger.log(`${def.name} ready; probes on ${svc.healthUrl}/health/{live,ready}`);
       const stop = (signal: string) => {
         logger.log(`${signal} received: finishing in-flight work and draining NATS`);
-        svc.close().then(
-          () => process.exit(0),
-          (e: unknown) => {
-            logger.error(`shutdown failed: ${String(e)}`);
-            process.exit(1);
-          },
-        );
+        svc
+          .close()
+          .then(
+            () => 0,
+            (e: unknown) => {
+              logger.error(`shutdown failed: ${String(e)}`);
+              return 1;
+            },
+          )
+          // The last spans are exported before the process goes.
+          .then(async (code) => {
+            await shutdownTelemetry().catch(() => undefined);
+            process.exit(code);
+          })
+          .catch(() => process.exit(1));
       };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
@@ -93,7 +102,7 @@ export function runService(def: ServiceDefinition): void {
 
 /** Process entry point of `nx run <svc>:migrate`. */
 export function runMigrations(def: ServiceDefinition): void {
-  const logger = new Logger(`${def.name}:migrate`);
+  const logger = new NestLogger(createLogger(def.name), 'migrate');
   (async () => {
     const config = loadConfig(ServiceConfig, process.env, SERVICE_SECRETS);
     if (!config.MIGRATION_DATABASE_URL) throw new ConfigError(['MIGRATION_DATABASE_URL: is required to run migrations (missing)']);
@@ -115,7 +124,7 @@ export function runMigrations(def: ServiceDefinition): void {
   );
 }
 
-function exitOnStartError(logger: Logger, e: unknown): never {
+function exitOnStartError(logger: NestLogger, e: unknown): never {
   if (e instanceof ConfigError) {
     // Plain stderr as well: a config error must be readable even when logs go to a collector.
     process.stderr.write(`${e.message}\n`);

@@ -6,6 +6,7 @@ import { type HealthReply, healthSubject, type ServiceName } from '@qinglian/con
 import { createServiceDataSource, TenantTransactions } from '@qinglian/persistence';
 import { type NatsConnection } from '@nats-io/transport-node';
 import { connectNats, ensureEventStream, OutboxRelay } from '@qinglian/messaging';
+import { createLogger } from '@qinglian/telemetry';
 import { DataSource } from 'typeorm';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { RpcErrorFilter, RpcInterceptor, rpcValidationPipe } from './rpc';
@@ -134,18 +135,7 @@ export class Connections implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(SERVICE_DEFINITION) private readonly def: ServiceDefinition,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
-    const logger = this.logger;
-    this.relay = new OutboxRelay({
-      dataSource,
-      schema: def.schema,
-      nc,
-      log: {
-        debug: (f, m) => logger.debug(`${m} ${JSON.stringify(f)}`),
-        info: (f, m) => logger.log(`${m} ${JSON.stringify(f)}`),
-        warn: (f, m) => logger.warn(`${m} ${JSON.stringify(f)}`),
-        error: (f, m) => logger.error(`${m} ${JSON.stringify(f)}`),
-      },
-    });
+    this.relay = new OutboxRelay({ dataSource, schema: def.schema, nc, log: createLogger(def.name, { level: config.LOG_LEVEL }).child({ component: 'outbox-relay' }) });
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -80,6 +80,7 @@ export class RpcErrorFilter implements ExceptionFilter {
  */
 @Injectable()
 export class RpcInterceptor implements NestInterceptor {
+  private readonly log = new Logger('rpc');
   private inFlight = 0;
   private waiters: (() => void)[] = [];
 
@@ -112,12 +113,14 @@ export class RpcInterceptor implements NestInterceptor {
       this.inFlight++;
       const span = tracer.startSpan(subject, { kind: SpanKind.SERVER, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'rpc.system': 'nats' } }, parent);
       const spanContext = trace.setSpan(parent, span);
+      const started = performance.now();
       const done = (error?: unknown) => {
+        const code = error === undefined ? 'OK' : toServiceError(error).code;
         if (error !== undefined) {
-          const code = toServiceError(error).code;
           span.setAttribute('qinglian.error_code', code);
           if (code === ErrorCode.Internal) span.setStatus({ code: SpanStatusCode.ERROR });
         }
+        otelContext.with(spanContext, () => this.log.debug(`${subject} ${code} ${(performance.now() - started).toFixed(1)} ms`));
         span.end();
         this.inFlight--;
         if (this.inFlight === 0) for (const w of this.waiters.splice(0)) w();

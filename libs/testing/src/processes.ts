@@ -71,7 +71,7 @@ export class AppProcess {
 export interface SpawnAppOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly file?: 'main' | 'migrate';
-  /** Preload OpenTelemetry (dist/<app>/libs/telemetry/src/register.js), as production does. */
+  /** Preload OpenTelemetry (`--import dist/<app>/libs/telemetry/src/register.js`), as production does. */
   readonly telemetry?: boolean;
 }
 
@@ -80,7 +80,7 @@ export function spawnApp(app: string, options: SpawnAppOptions): AppProcess {
   const args: string[] = [];
   if (options.telemetry !== false) {
     const preload = join(workspaceRoot(), 'dist', app, 'libs', 'telemetry', 'src', 'register.js');
-    if (existsSync(preload)) args.push('--require', preload);
+    if (existsSync(preload)) args.push('--import', preload);
   }
   args.push(appEntry(app, options.file ?? 'main'));
   const proc = spawn(process.execPath, args, {

@@ -2,7 +2,7 @@ import { type CallerContext, callerToHeaders, ErrorCode, isServiceError, type Se
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { context, propagation } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { GATEWAY_CONFIG } from './tokens';
 import { type GatewayConfig } from '../config';
@@ -34,7 +34,23 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
     await this.client.close();
   }
 
-  async call<T>(subject: string, payload: object, caller: CallerContext): Promise<T> {
+  /** One request-reply, inside a CLIENT span whose context travels to the service in `traceparent`. */
+  call<T>(subject: string, payload: object, caller: CallerContext): Promise<T> {
+    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'rpc.system': 'nats', 'qinglian.request_id': caller.requestId };
+    return trace.getTracer('@qinglian/gateway').startActiveSpan(subject, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      try {
+        return await this.send<T>(subject, payload, caller);
+      } catch (e: unknown) {
+        if (e instanceof ServiceCallError) span.setAttribute('qinglian.error_code', e.error.code);
+        if (!(e instanceof ServiceCallError) || e.error.code === ErrorCode.Unavailable || e.error.code === ErrorCode.Internal) span.setStatus({ code: SpanStatusCode.ERROR });
+        throw e;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async send<T>(subject: string, payload: object, caller: CallerContext): Promise<T> {
     const h = natsHeaders();
     for (const [k, v] of Object.entries(callerToHeaders(caller))) h.set(k, v);
     const carrier: Record<string, string> = {};
