@@ -36,10 +36,4 @@ export class GatewayConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(120_000)
-  SHUTDOWN_TIMEOUT_MS = 10_000;
 }

@@ -167,6 +167,21 @@ export class DurableConsumer {
     if (!this.opts.nc.isClosed()) await this.opts.nc.flush().catch(() => undefined);
   }
 
+  /**
+   * Deletes this consumer's inbox rows older than `olderThanDays` days and returns how many went.
+   * Safe only beyond the stream's `max_age` and any re-publication window: an id forgotten here
+   * would be applied again if its event were delivered again.
+   */
+  async pruneInbox(olderThanDays: number): Promise<number> {
+    if (!(olderThanDays >= 0)) throw new RangeError('olderThanDays must be >= 0');
+    const result: unknown = await this.opts.dataSource.query(
+      `DELETE FROM ${this.inbox} WHERE consumer = $1 AND processed_at < now() - make_interval(secs => $2)`,
+      [this.opts.durable, olderThanDays * 86_400],
+    );
+    // TypeORM answers DELETE with [rows, rowCount].
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  }
+
   private async open(): Promise<ConsumerMessages> {
     const consumer = await jetstream(this.opts.nc).consumers.get(this.opts.stream, this.opts.durable);
     // Without abort_on_missing_resource a deleted durable leaves consume() waiting forever.

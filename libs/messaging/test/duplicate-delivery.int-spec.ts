@@ -59,6 +59,12 @@ describe('durable consumer: an event delivered twice', () => {
         const info = await jsm.consumers.info(fx.stream, 'dup_test');
         return info.num_ack_pending === 0 && info.num_pending === 0 && info.ack_floor.stream_seq === second.seq;
       }, 5_000);
+
+      // Pruning forgets only this consumer's ids older than the given age.
+      await fx.dataSource.query(`INSERT INTO svc.inbox (consumer, event_id) VALUES ('other', $1)`, [event.id]);
+      await fx.dataSource.query(`UPDATE svc.inbox SET processed_at = now() - interval '40 days'`);
+      expect(await consumer.pruneInbox(30)).toBe(1);
+      expect(await fx.count(`SELECT 1 FROM svc.inbox WHERE consumer = 'other'`)).toBe(1);
     } finally {
       await consumer.stop();
     }

@@ -53,10 +53,11 @@ function spansFile(): string {
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('OTEL_') || k.startsWith('QINGLIAN_') || k === 'LOG_LEVEL' || k === 'NODE_OPTIONS') continue;
+    if (k.startsWith('OTEL_') || k.startsWith('QINGLIAN_') || k === 'LOG_LEVEL' || k === 'NODE_OPTIONS' || k === 'FORCE_COLOR') continue;
     base[k] = v;
   }
-  return { ...base, TELEMETRY_LIB: lib, ...env };
+  // Plain output: Nx forces colours for its children, which would colour `node -p` results.
+  return { ...base, NO_COLOR: '1', TELEMETRY_LIB: lib, ...env };
 }
 
 function start(args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<Run> } {
