@@ -4,6 +4,7 @@
 //   (b) raw `pg` SELECT by primary key
 //   (c) the gateway's GET /api/v1/power-items/:id end to end (HTTP → gateway → NATS → power-list → PostgreSQL)
 //   (d) the same request straight to power-list over NATS (no HTTP, no gateway) — to show where time goes
+//   (e) the gateway's liveness probe (HTTP and Nest alone, no NATS)
 // each at concurrency 1 and 32. Prints req/s, p50 and p99, and the ratio of (c) to (a)+(b).
 // It is a script, not a test: figures on a shared 2-core machine are noisy.
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { Agent, request } from 'node:http';
 import pg from 'pg';
 import { connect, headers as natsHeaders } from '@nats-io/transport-node';
 
@@ -34,6 +35,8 @@ function freePort() {
 
 function start(app, file, env) {
   const args = [join(root, 'dist', app, 'apps', app, 'src', `${file}.js`)];
+  // BENCH_PROFILE=dir writes a V8 CPU profile of each app into dir (open in Chrome DevTools).
+  if (process.env.BENCH_PROFILE && file === 'main') args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`, `--cpu-prof-name=${app}.cpuprofile`);
   const p = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, OTEL_TRACES_EXPORTER: 'none', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   p.stdout.on('data', (d) => (out += d));
@@ -76,10 +79,24 @@ async function closedLoop(call, concurrency, seconds) {
   return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), n: latencies.length };
 }
 
+/** HTTP GET over keep-alive connections (one per worker), measured like the others. */
 async function http(url, headers, concurrency, seconds) {
-  const r = await autocannon({ url, connections: concurrency, pipelining: 1, duration: seconds, headers });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`HTTP errors: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, n: r.requests.total };
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const target = new URL(url);
+  const get = () =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: target.hostname, port: target.port, path: target.pathname, headers, agent }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode} for ${url}`))));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  try {
+    return await closedLoop(get, concurrency, seconds);
+  } finally {
+    agent.destroy();
+  }
 }
 
 const fmt = (n, d = 2) => n.toFixed(d).padStart(9);
@@ -152,10 +169,13 @@ async function main() {
           const m = await nc.request('power-list.power-item.get', rpcBody, { timeout: 5000, headers: rpcHeaders() });
           if (!m.json().response) throw new Error(m.string());
         }, c, s),
+      '(e) gateway GET /health/live': (c, s) => http(`http://127.0.0.1:${gwPort}/health/live`, {}, c, s),
       '(c) gateway GET item': (c, s) => http(itemUrl, { 'x-qinglian-dev-caller': JSON.stringify(caller) }, c, s),
     };
     const results = {};
-    for (const concurrency of [1, 32]) {
+    const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
+    if (only) for (const k of Object.keys(ops)) if (!only.some((o) => k.startsWith(`(${o})`))) delete ops[k];
+    for (const concurrency of (process.env.BENCH_CONCURRENCY ?? '1,32').split(',').map(Number)) {
       for (const [name, run] of Object.entries(ops)) {
         await run(concurrency, WARMUP_S);
         results[`${name}@${concurrency}`] = await run(concurrency, DURATION_S);
@@ -165,12 +185,13 @@ async function main() {
     process.stderr.write('\n');
     console.log(`\nrequest-reply benchmark — ${new Date().toISOString()}, node ${process.version}, ${DURATION_S} s per row after ${WARMUP_S} s warm-up`);
     console.log(`${'operation'.padEnd(26)}${'conc'.padStart(5)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
-    for (const concurrency of [1, 32]) {
+    for (const concurrency of (process.env.BENCH_CONCURRENCY ?? '1,32').split(',').map(Number)) {
       for (const name of Object.keys(ops)) {
         const r = results[`${name}@${concurrency}`];
         console.log(`${name.padEnd(26)}${String(concurrency).padStart(5)}${fmt(r.rps, 0).padStart(10)}${fmt(r.p50)}${fmt(r.p99)}`);
       }
     }
+    if (only) return;
     const a = results['(a) NATS echo@1'];
     const b = results['(b) pg select by pk@1'];
     const c = results['(c) gateway GET item@1'];

@@ -31,6 +31,8 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // API answers are not cached by validators; hashing every body for an ETag is wasted work.
+  app.set('etag', false);
   const access = createLogger('gateway', { level: config.LOG_LEVEL }).child({ component: 'access' });
   app.use((req: AuthedRequest, res: Response, next: NextFunction) => {
     const given = req.header('x-request-id');

@@ -1,5 +1,5 @@
 import { isUuid } from '@qinglian/contracts';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 
 /** The PostgreSQL setting the row-level-security policies compare `tenant_id` with. */
 export const TENANT_SETTING = 'app.tenant_id';
@@ -20,11 +20,59 @@ export class TenantTransactions {
   constructor(private readonly dataSource: DataSource) {}
 
   async run<T>(tenantId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.begin(tenantId, false);
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (err) {
+        // The original error matters, not a failed rollback on a broken connection.
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Like {@link run}, for work that only reads: the transaction is READ ONLY (PostgreSQL refuses any
+   * write in it), and the result is returned as soon as the work is done — the COMMIT, which cannot
+   * change what was read, completes before the connection goes back to the pool but after the
+   * caller has its answer. One round trip less on every read.
+   */
+  async read<T>(tenantId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.begin(tenantId, true);
+    try {
+      await runner.startTransaction();
+      const result = await work(runner.manager);
+      void runner
+        .commitTransaction()
+        .catch(() => runner.rollbackTransaction())
+        .catch(() => undefined)
+        .finally(() => void runner.release());
+      return result;
+    } catch (err) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+      throw err;
+    }
+  }
+
+  /**
+   * A query runner whose START TRANSACTION also sets the tenant, in one simple-protocol message:
+   * each round trip to PostgreSQL costs more than the statements themselves. The id is a validated
+   * UUID, so writing it as a literal is safe.
+   */
+  private begin(tenantId: string, readOnly: boolean): QueryRunner {
     if (!isUuid(tenantId)) throw new TenantNotSetError(tenantId);
-    return this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [tenantId]);
-      return work(em);
-    });
+    const runner = this.dataSource.createQueryRunner();
+    const query = runner.query.bind(runner);
+    const begin = `START TRANSACTION${readOnly ? ' READ ONLY' : ''}; SELECT set_config('${TENANT_SETTING}', '${tenantId.toLowerCase()}', true)`;
+    runner.query = ((sql: string, ...rest: unknown[]) => query(sql === 'START TRANSACTION' ? begin : sql, ...(rest as []))) as typeof runner.query;
+    return runner;
   }
 
   /**

@@ -158,6 +158,20 @@ describe('tenant isolation by row-level security (runtime role, real PostgreSQL)
     expect(await s.tx.run(B, (em) => em.getRepository(Note).count())).toBe(3);
   });
 
+  it('reads in a READ ONLY transaction bound to the tenant, which refuses writes and leaks nothing', async () => {
+    const rows = await s.tx.read(A, (em) => em.query<{ tenant_id: string }[]>('SELECT tenant_id FROM notes'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.tenant_id))).toEqual(new Set([A]));
+    // 25006: cannot execute INSERT in a read-only transaction
+    expect(await failureCode(s.tx.read(A, (em) => em.query(insertSql, [randomUUID(), A, 'written in a read'])))).toBe('25006');
+    expect(await s.tx.read(B, (em) => em.getRepository(Note).count())).toBe(3);
+    // The deferred COMMIT has returned the (single) pooled connection: the next work gets it, tenant-free.
+    const after = await s.tx.runWithoutTenant((em) => em.query<{ tenant: string | null; n: string }[]>(`SELECT current_setting('${TENANT_SETTING}', true) AS tenant, (SELECT count(*) FROM notes) AS n`));
+    expect(after[0]?.tenant ?? '').toBe('');
+    expect(after[0]?.n).toBe('0');
+    await expect(s.tx.read('not-a-uuid', () => Promise.resolve(1))).rejects.toBeInstanceOf(TenantNotSetError);
+  });
+
   it('refuses a tenant id that is not a UUID before touching the database', async () => {
     await expect(s.tx.run('', () => Promise.resolve(1))).rejects.toBeInstanceOf(TenantNotSetError);
     await expect(s.tx.run(`${A}' OR true --`, () => Promise.resolve(1))).rejects.toBeInstanceOf(TenantNotSetError);

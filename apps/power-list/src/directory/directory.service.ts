@@ -50,7 +50,7 @@ export class DirectoryService {
 
   listOrgUnits(caller: CallerContext): Promise<OrgUnitDto[]> {
     requirePermission(caller, Permission.DirectoryRead);
-    return this.tx.run(caller.tenantId, async (em) => {
+    return this.tx.read(caller.tenantId, async (em) => {
       const units = await em.getRepository(OrgUnitEntity).find({ order: { path: 'ASC' } });
       return units.map(toOrgUnitDto);
     });
@@ -58,7 +58,7 @@ export class DirectoryService {
 
   getOrgUnit(caller: CallerContext, id: string): Promise<OrgUnitDto> {
     requirePermission(caller, Permission.DirectoryRead);
-    return this.tx.run(caller.tenantId, async (em) => toOrgUnitDto(await findOr404(em, OrgUnitEntity, 'org unit', id)));
+    return this.tx.read(caller.tenantId, async (em) => toOrgUnitDto(await findOr404(em, OrgUnitEntity, 'org unit', id)));
   }
 
   createPost(caller: CallerContext, req: CreatePostRequest): Promise<PostDto> {
@@ -83,12 +83,12 @@ export class DirectoryService {
 
   listPosts(caller: CallerContext): Promise<PostDto[]> {
     requirePermission(caller, Permission.DirectoryRead);
-    return this.tx.run(caller.tenantId, async (em) => (await em.getRepository(PostEntity).find({ order: { createdAt: 'ASC' } })).map(toPostDto));
+    return this.tx.read(caller.tenantId, async (em) => (await em.getRepository(PostEntity).find({ order: { createdAt: 'ASC' } })).map(toPostDto));
   }
 
   getPost(caller: CallerContext, id: string): Promise<PostDto> {
     requirePermission(caller, Permission.DirectoryRead);
-    return this.tx.run(caller.tenantId, async (em) => toPostDto(await findOr404(em, PostEntity, 'post', id)));
+    return this.tx.read(caller.tenantId, async (em) => toPostDto(await findOr404(em, PostEntity, 'post', id)));
   }
 
   createPerson(caller: CallerContext, req: CreatePersonRequest): Promise<PersonDto> {
@@ -113,12 +113,12 @@ export class DirectoryService {
 
   listPeople(caller: CallerContext): Promise<PersonDto[]> {
     requirePermission(caller, Permission.DirectoryRead);
-    return this.tx.run(caller.tenantId, async (em) => (await em.getRepository(PersonEntity).find({ order: { createdAt: 'ASC' } })).map(toPersonDto));
+    return this.tx.read(caller.tenantId, async (em) => (await em.getRepository(PersonEntity).find({ order: { createdAt: 'ASC' } })).map(toPersonDto));
   }
 
   getPerson(caller: CallerContext, id: string): Promise<PersonDto> {
     requirePermission(caller, Permission.DirectoryRead);
-    return this.tx.run(caller.tenantId, async (em) => toPersonDto(await findOr404(em, PersonEntity, 'person', id)));
+    return this.tx.read(caller.tenantId, async (em) => toPersonDto(await findOr404(em, PersonEntity, 'person', id)));
   }
 }
 

@@ -51,7 +51,7 @@ export class PowerItemsService {
     requirePermission(caller, Permission.PowerItemRead);
     const limit = req.limit ?? 50;
     const offset = req.offset ?? 0;
-    return this.tx.run(caller.tenantId, async (em) => {
+    return this.tx.read(caller.tenantId, async (em) => {
       const qb = em.getRepository(PowerItemEntity).createQueryBuilder('p');
       if (req.category) qb.andWhere('p.category = :category', { category: req.category });
       if (req.handlingUnitId) qb.andWhere('p.handling_unit_id = :unit', { unit: req.handlingUnitId });
@@ -63,7 +63,7 @@ export class PowerItemsService {
 
   get(caller: CallerContext, id: string): Promise<PowerItemDto> {
     requirePermission(caller, Permission.PowerItemRead);
-    return this.tx.run(caller.tenantId, async (em) => {
+    return this.tx.read(caller.tenantId, async (em) => {
       const item = await em.getRepository(PowerItemEntity).findOneBy({ id });
       if (!item) throw DomainError.notFound('power item', id);
       return toPowerItemDto(item);
