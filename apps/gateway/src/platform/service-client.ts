@@ -1,9 +1,9 @@
 import { type CallerContext, callerToHeaders, ErrorCode, isServiceError, type ServiceError } from '@qinglian/contracts';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import { errors as natsErrors, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { connectNats } from '@qinglian/messaging';
+import { randomUUID } from 'node:crypto';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { GATEWAY_CONFIG } from './tokens';
 import { type GatewayConfig } from '../config';
 
@@ -14,24 +14,32 @@ export class ServiceCallError extends Error {
   }
 }
 
+/** What a Nest microservice answers on NATS (`@nestjs/microservices` JSON wire format). */
+interface NestReply {
+  readonly response?: unknown;
+  readonly err?: unknown;
+  readonly isDisposed?: boolean;
+}
+
 /**
  * Request-reply to the services over NATS. Every request carries the caller context and the W3C
- * trace context in NATS headers, and waits at most RPC_TIMEOUT_MS: a silent service is a 503, never a hang.
+ * trace context in NATS headers, and waits at most RPC_TIMEOUT_MS: a silent service is a 503, never
+ * a hang. It speaks the services' Nest wire format (`{pattern, data, id}` → `{response | err}`) with
+ * the NATS client's own request(), whose single multiplexed reply subscription saves the
+ * subscribe/unsubscribe pair Nest's ClientNats sends for every request (docs/adr/0005).
  */
 @Injectable()
 export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
-  private readonly client: ClientNats;
+  private nc: NatsConnection | undefined;
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
-    this.client = new ClientNats({ servers: config.NATS_URL.split(','), name: 'gateway', maxReconnectAttempts: -1, waitOnFirstConnect: true });
-  }
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
   async onModuleInit(): Promise<void> {
-    await this.client.connect();
+    this.nc = await connectNats({ servers: this.config.NATS_URL.split(','), name: 'gateway' });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+    if (this.nc && !this.nc.isClosed()) await this.nc.drain();
   }
 
   /** One request-reply, inside a CLIENT span whose context travels to the service in `traceparent`. */
@@ -51,35 +59,41 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async send<T>(subject: string, payload: object, caller: CallerContext): Promise<T> {
+    const nc = this.nc;
+    const service = subject.split('.')[0] ?? subject;
+    if (!nc || nc.isClosed()) throw new ServiceCallError({ code: ErrorCode.Unavailable, message: 'messaging is unavailable: not connected to NATS' });
     const h = natsHeaders();
     for (const [k, v] of Object.entries(callerToHeaders(caller))) h.set(k, v);
     const carrier: Record<string, string> = {};
     propagation.inject(context.active(), carrier);
     for (const [k, v] of Object.entries(carrier)) h.set(k, v);
-    const record = new NatsRecordBuilder(payload).setHeaders(h).build();
-    const service = subject.split('.')[0] ?? subject;
+    let reply: NestReply;
     try {
-      return await firstValueFrom(this.client.send<T>(subject, record).pipe(timeout(this.config.RPC_TIMEOUT_MS)));
+      const msg = await nc.request(subject, JSON.stringify({ pattern: subject, data: payload, id: randomUUID() }), { timeout: this.config.RPC_TIMEOUT_MS, headers: h });
+      reply = msg.json<NestReply>();
     } catch (e: unknown) {
-      if (isServiceError(e)) throw new ServiceCallError(e);
-      if (e instanceof TimeoutError) {
-        throw new ServiceCallError({ code: ErrorCode.Unavailable, message: `${service} did not answer within ${this.config.RPC_TIMEOUT_MS} ms` });
-      }
-      const message = e instanceof Error ? e.message : String(e);
-      if (/no subscribers|no responders|503/i.test(message)) {
+      if (e instanceof natsErrors.NoRespondersError || (e instanceof natsErrors.RequestError && e.isNoResponders())) {
         throw new ServiceCallError({ code: ErrorCode.Unavailable, message: `${service} is not available (no instance is listening)` });
       }
-      if (/closed|disconnect|connection/i.test(message)) {
-        throw new ServiceCallError({ code: ErrorCode.Unavailable, message: `messaging is unavailable: ${message}` });
+      if (e instanceof natsErrors.TimeoutError || (e instanceof Error && e.cause instanceof natsErrors.TimeoutError)) {
+        throw new ServiceCallError({ code: ErrorCode.Unavailable, message: `${service} did not answer within ${this.config.RPC_TIMEOUT_MS} ms` });
+      }
+      if (e instanceof natsErrors.ClosedConnectionError || e instanceof natsErrors.RequestError) {
+        throw new ServiceCallError({ code: ErrorCode.Unavailable, message: `messaging is unavailable: ${e.message}` });
       }
       throw e;
     }
+    if (reply.err !== undefined && reply.err !== null) {
+      if (isServiceError(reply.err)) throw new ServiceCallError(reply.err);
+      throw new ServiceCallError({ code: ErrorCode.Internal, message: `${service} failed` });
+    }
+    return reply.response as T;
   }
 
   /** Readiness: the gateway is useful only while NATS is reachable. */
   async natsReachable(timeoutMs = 1_000): Promise<boolean> {
-    const nc = this.client.unwrap<{ flush(): Promise<void>; isClosed(): boolean }>();
-    if (nc.isClosed()) return false;
+    const nc = this.nc;
+    if (!nc || nc.isClosed()) return false;
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([nc.flush(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)))]);
