@@ -70,15 +70,19 @@ export async function startService(def: ServiceDefinition, options: StartOptions
   };
 }
 
-/** Process entry point of a service: start, and stop gracefully on SIGTERM / SIGINT. */
-export function runService(def: ServiceDefinition): void {
-  const logger = new NestLogger(createLogger(def.name), 'lifecycle');
-  startService(def)
-    .then((svc) => {
-      logger.log(`${def.name} ready; probes on ${svc.healthUrl}/health/{live,ready}`);
+/**
+ * Runs an app as a process: start it, log that it is ready, and on SIGTERM / SIGINT close it
+ * gracefully, export the last spans, and exit (0, or 1 when closing failed). A start failure exits 1
+ * with the reason (a configuration error in plain words on stderr).
+ */
+export function runProcess<T extends { close(): Promise<void> }>(name: string, start: () => Promise<T>, ready: (app: T, logger: NestLogger) => void): void {
+  const logger = new NestLogger(createLogger(name), 'lifecycle');
+  start()
+    .then((app) => {
+      ready(app, logger);
       const stop = (signal: string) => {
         logger.log(`${signal} received: finishing in-flight work and draining NATS`);
-        svc
+        app
           .close()
           .then(
             () => 0,
@@ -98,6 +102,11 @@ export function runService(def: ServiceDefinition): void {
       process.once('SIGINT', stop);
     })
     .catch((e: unknown) => exitOnStartError(logger, e));
+}
+
+/** Process entry point of a service. */
+export function runService(def: ServiceDefinition): void {
+  runProcess(def.name, () => startService(def), (svc, logger) => logger.log(`${def.name} ready; probes on ${svc.healthUrl}/health/{live,ready}`));
 }
 
 /** Process entry point of `nx run <svc>:migrate`. */

@@ -1,4 +1,4 @@
-import { type CallerContext, callerFromHeaders, ErrorCode, type ServiceError } from '@qinglian/contracts';
+import { type CallerContext, callerFromHeaders, ErrorCode, REQUEST_VALIDATION, type ServiceError } from '@qinglian/contracts';
 import {
   type ArgumentsHost,
   Catch,
@@ -44,11 +44,7 @@ export const Caller = createParamDecorator((_data: unknown, ctx: ExecutionContex
 /** Payload validation for every message handler: whitelist, forbid unknown, transform to the DTO class. */
 export function rpcValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    transform: true,
-    validationError: { target: false, value: false },
+    ...REQUEST_VALIDATION,
     exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
   });
 }

@@ -1,15 +1,11 @@
 import { ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
-import { flattenValidationErrors } from '@qinglian/contracts';
+import { flattenValidationErrors, REQUEST_VALIDATION } from '@qinglian/contracts';
 import { BadRequestProblem } from './problem.filter';
 
 /** Same rules as the services (whitelist, forbid unknown), answered early with field and rule. */
 export function gatewayValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    transform: true,
-    validationError: { target: false, value: false },
+    ...REQUEST_VALIDATION,
     exceptionFactory: (errors) => new BadRequestProblem(flattenValidationErrors(errors)),
   });
 }
