@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'node:http';
 import pg from 'pg';
 import { connect, headers as natsHeaders } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PG_ADMIN = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -203,6 +204,8 @@ async function main() {
   } finally {
     for (const p of children) p.kill('SIGTERM');
     await Promise.all(children.map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null)));
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.delete(eventsStream).catch(() => false);
     await nc.close();
     await pool.end();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);

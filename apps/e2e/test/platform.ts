@@ -1,4 +1,6 @@
 import { type AppProcess, createTestDatabase, freePort, runApp, spawnApp, type TestDatabase, testEnv, waitForHttp } from '@qinglian/testing';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
 
 export const SCHEMAS: Record<string, string> = {
@@ -83,12 +85,24 @@ export async function startPlatform(options: {
       serviceEnv,
       async stop() {
         await Promise.all(started.map((p) => p.stop('SIGTERM')));
+        await deleteStream(natsUrl, eventsStream);
         await db.drop();
       },
     };
   } catch (e) {
     await Promise.all(started.map((p) => p.stop('SIGKILL')));
+    await deleteStream(natsUrl, eventsStream);
     await db.drop();
     throw e;
+  }
+}
+
+/** Removes this run's event stream from the shared NATS (absent when no service got to create it). */
+async function deleteStream(natsUrl: string, stream: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    await (await jetstreamManager(nc)).streams.delete(stream).catch(() => false);
+  } finally {
+    await nc.close();
   }
 }

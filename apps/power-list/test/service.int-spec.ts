@@ -42,8 +42,6 @@ describe('power-list service over NATS', () => {
   });
 
   afterAll(async () => {
-    const jsm = await jetstreamManager(nc);
-    await jsm.streams.delete(svc.eventsStream).catch(() => undefined);
     await nc.close();
     await svc.close();
   });

@@ -1,6 +1,8 @@
 // For the services' own integration tests (test/*.int-spec.ts); nothing in production calls it.
 import { migrateService } from '@qinglian/persistence';
 import { createTestDatabase, type TestDatabase, testEnv } from '@qinglian/testing';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connectNats } from '@qinglian/messaging';
 import { randomBytes } from 'node:crypto';
 import { type RunningService, startService } from './bootstrap';
 import { type ServiceDefinition } from './platform';
@@ -54,6 +56,12 @@ export async function startServiceForTest(
     eventsStream,
     async close() {
       await svc.close();
+      const nc = await connectNats({ servers: (options.natsUrl ?? testEnv.natsUrl).split(','), name: 'test-cleanup', waitOnFirstConnect: false, maxReconnectAttempts: 0 });
+      try {
+        await (await jetstreamManager(nc)).streams.delete(eventsStream).catch(() => false);
+      } finally {
+        await nc.close();
+      }
       if (!options.db) await db.drop();
     },
   };
