@@ -35,7 +35,7 @@ function problems(json: string): Problem[] {
   return results.flatMap((r) => r.messages.map((m) => ({ file: r.filePath.slice(root.length + 1), rule: m.ruleId, message: m.message })));
 }
 
-const boundary = (file: string, message: RegExp) => expect.objectContaining({ file, rule: '@nx/enforce-module-boundaries', message: expect.stringMatching(message) as unknown });
+const boundary = (file: string, message: RegExp): unknown => expect.objectContaining({ file, rule: '@nx/enforce-module-boundaries', message: expect.stringMatching(message) as unknown });
 
 describe('module boundaries', () => {
   it('forbid an app importing another app, a service importing the gateway, and contracts importing a lib', () => {
