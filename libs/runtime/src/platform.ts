@@ -138,12 +138,19 @@ export class Connections implements OnApplicationBootstrap, OnApplicationShutdow
     this.relay = new OutboxRelay({ dataSource, schema: def.schema, nc, log: createLogger(def.name, { level: config.LOG_LEVEL }).child({ component: 'outbox-relay' }) });
   }
 
+  private pruneTimer: NodeJS.Timeout | undefined;
+
   async onApplicationBootstrap(): Promise<void> {
     await ensureEventStream(this.nc, { name: this.config.EVENTS_STREAM, subjects: [`${this.config.EVENTS_SUBJECT_PREFIX}.${this.def.name}.>`] });
     await this.relay.start();
+    this.pruneTimer = setInterval(() => {
+      this.relay.prune(this.config.OUTBOX_RETENTION_DAYS).catch((e: unknown) => this.logger.warn(`outbox prune: ${String(e)}`));
+    }, 3_600_000);
+    this.pruneTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.pruneTimer);
     await this.relay.flush().catch((e: unknown) => this.logger.warn(`outbox flush on shutdown: ${String(e)}; pending events stay in the outbox`));
     await this.relay.stop();
     if (!this.nc.isClosed()) await this.nc.drain().catch((e: unknown) => this.logger.warn(`NATS drain: ${String(e)}`));

@@ -49,6 +49,13 @@ export class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Published outbox rows older than this are deleted (hourly); JetStream keeps the events. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTBOX_RETENTION_DAYS = 7;
+
   /** Migrations only: a role that may create the schema, the runtime role and tables. */
   @IsOptional()
   @Matches(PG_URL, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
