@@ -94,6 +94,10 @@ describe('service processes', () => {
       proc.proc.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 300));
       expect(proc.running).toBe(true); // still finishing its work
+      // …no longer ready, while liveness still answers.
+      const health = platform.services['power-list']?.healthUrl ?? '';
+      expect((await fetch(`${health}/health/ready`)).status).toBe(503);
+      expect((await fetch(`${health}/health/live`)).status).toBe(200);
       await locker.query('COMMIT');
       await locker.end();
       const res = await pending;

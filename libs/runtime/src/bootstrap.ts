@@ -63,6 +63,9 @@ export async function startService(def: ServiceDefinition, options: StartOptions
     close: () => {
       closing ??= (async () => {
         lifecycle.shuttingDown = true;
+        // Drain the RPC side first, while the probes still answer (readiness: 503), then close the
+        // rest; Nest's own order would close HTTP before the requests in flight are done.
+        for (const microservice of app.getMicroservices()) await microservice.close();
         await app.close();
       })();
       return closing;
