@@ -1,11 +1,11 @@
 import { Transform, Type } from 'class-transformer';
+import { LOG_LEVELS, NATS_URL_MESSAGE, NATS_URL_PATTERN } from '@qinglian/runtime';
 import { IsBoolean, IsIn, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 
-const NATS_URL = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
 
 /** Environment of the gateway (README lists every variable). */
 export class GatewayConfig {
-  @Matches(NATS_URL, { message: 'NATS_URL must be nats://host:port[,nats://host:port…]' })
+  @Matches(NATS_URL_PATTERN, { message: NATS_URL_MESSAGE })
   NATS_URL = 'nats://127.0.0.1:4222';
 
   @Type(() => Number)
@@ -34,6 +34,6 @@ export class GatewayConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV = 'development';
 
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsIn(LOG_LEVELS)
   LOG_LEVEL = 'info';
 }

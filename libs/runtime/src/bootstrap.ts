@@ -7,7 +7,8 @@ import { migrateService } from '@qinglian/persistence';
 import { createLogger, NestLogger, shutdownTelemetry } from '@qinglian/telemetry';
 import { ConfigError, loadConfig } from './config';
 import { DrainingServerNats } from './draining-server-nats';
-import { Lifecycle, PlatformModule, type ServiceDefinition } from './platform';
+import { Lifecycle, PlatformModule } from './platform';
+import { type ServiceDefinition } from './tokens';
 import { RpcInterceptor } from './rpc';
 import { SERVICE_SECRETS, ServiceConfig } from './service-config';
 

@@ -4,7 +4,7 @@ import { AuditChain, auditTablesSql, currentTenantFunctionSql } from '@qinglian/
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
-import { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './platform';
+import { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './tokens';
 import { type ServiceConfig } from './service-config';
 
 /** A state change worth recording: it goes to the audit chain and, as an event, to the outbox. */

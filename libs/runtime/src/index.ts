@@ -8,3 +8,4 @@ export * from './service-config';
 export * from './permissions';
 export * from './change-log';
 export * from './service-testing';
+export * from './tokens';

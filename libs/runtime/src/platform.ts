@@ -2,7 +2,7 @@ import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicat
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
-import { type HealthReply, healthSubject, type ServiceName } from '@qinglian/contracts';
+import { type HealthReply, healthSubject } from '@qinglian/contracts';
 import { createServiceDataSource, TenantTransactions } from '@qinglian/persistence';
 import { type NatsConnection } from '@nats-io/transport-node';
 import { connectNats, ensureEventStream, OutboxRelay } from '@qinglian/messaging';
@@ -10,25 +10,8 @@ import { createLogger } from '@qinglian/telemetry';
 import { DataSource } from 'typeorm';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { RpcErrorFilter, RpcInterceptor, rpcValidationPipe } from './rpc';
+import { NATS_CONNECTION, SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './tokens';
 import { type ServiceConfig } from './service-config';
-
-export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
-export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
-export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
-
-/** What makes one service: its name, schema, feature module, entities and migrations. */
-export interface ServiceDefinition {
-  readonly name: ServiceName;
-  /** PostgreSQL schema the service owns, e.g. `power_list`. */
-  readonly schema: string;
-  readonly module: Type;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly entities: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly migrations: Function[];
-  readonly appendOnlyTables?: readonly string[];
-  readonly version?: string;
-}
 
 /** Tracks whether the service should receive traffic; flipped off first thing on SIGTERM. */
 @Injectable()

@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
   type ExecutionContext,
   HttpException,
+  Inject,
   Injectable,
   Logger,
   type NestInterceptor,
@@ -14,7 +15,11 @@ import {
 } from '@nestjs/common';
 import { type NatsContext, RpcException } from '@nestjs/microservices';
 import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { createLogger } from '@qinglian/telemetry';
+import { type Logger as PinoLogger } from 'pino';
 import { Observable, throwError } from 'rxjs';
+import { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceDefinition } from './tokens';
+import { type ServiceConfig } from './service-config';
 import { DomainError, flattenValidationErrors, RequestValidationError, toServiceError } from './domain-error';
 
 interface NatsHeaders {
@@ -76,9 +81,13 @@ export class RpcErrorFilter implements ExceptionFilter {
  */
 @Injectable()
 export class RpcInterceptor implements NestInterceptor {
-  private readonly log = new Logger('rpc');
+  private readonly log: PinoLogger;
   private inFlight = 0;
   private waiters: (() => void)[] = [];
+
+  constructor(@Inject(SERVICE_DEFINITION) def: ServiceDefinition, @Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    this.log = createLogger(def.name, { level: config.LOG_LEVEL }).child({ component: 'rpc' });
+  }
 
   get pending(): number {
     return this.inFlight;
@@ -116,7 +125,10 @@ export class RpcInterceptor implements NestInterceptor {
           span.setAttribute('qinglian.error_code', code);
           if (code === ErrorCode.Internal) span.setStatus({ code: SpanStatusCode.ERROR });
         }
-        otelContext.with(spanContext, () => this.log.debug(`${subject} ${code} ${(performance.now() - started).toFixed(1)} ms`));
+        // One debug line per request, in its trace; nothing is built when debug is off (hot path).
+        if (this.log.isLevelEnabled('debug')) {
+          otelContext.with(spanContext, () => this.log.debug({ subject, code, ms: Math.round((performance.now() - started) * 10) / 10 }, 'rpc'));
+        }
         span.end();
         this.inFlight--;
         if (this.inFlight === 0) for (const w of this.waiters.splice(0)) w();

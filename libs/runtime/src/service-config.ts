@@ -2,7 +2,10 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const PG_URL = /^postgres(ql)?:\/\/.+/;
-const NATS_URL = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
+/** One or more NATS servers, comma-separated; shared by every app's config. */
+export const NATS_URL_PATTERN = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
+export const NATS_URL_MESSAGE = 'NATS_URL must be nats://host:port[,nats://host:port…]';
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
  * Environment of every service (the README's table lists them). Defaults suit a local run; in
@@ -10,7 +13,7 @@ const NATS_URL = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
  */
 export class ServiceConfig {
   /** Comma-separated NATS server URLs. */
-  @Matches(NATS_URL, { message: 'NATS_URL must be nats://host:port[,nats://host:port…]' })
+  @Matches(NATS_URL_PATTERN, { message: NATS_URL_MESSAGE })
   NATS_URL = 'nats://127.0.0.1:4222';
 
   /** The service's runtime role (secret: may carry a password). */
@@ -46,7 +49,7 @@ export class ServiceConfig {
   @Max(120_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsIn(LOG_LEVELS)
   LOG_LEVEL = 'info';
 
   /** Published outbox rows older than this are deleted (hourly); JetStream keeps the events. */

@@ -5,7 +5,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connectNats } from '@qinglian/messaging';
 import { randomBytes } from 'node:crypto';
 import { type RunningService, startService } from './bootstrap';
-import { type ServiceDefinition } from './platform';
+import { type ServiceDefinition } from './tokens';
 
 export interface TestService {
   readonly svc: RunningService;

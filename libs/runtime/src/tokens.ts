@@ -1,0 +1,20 @@
+import { type Type } from '@nestjs/common';
+import { type ServiceName } from '@qinglian/contracts';
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+
+/** What makes one service: its name, schema, feature module, entities and migrations. */
+export interface ServiceDefinition {
+  readonly name: ServiceName;
+  /** PostgreSQL schema the service owns, e.g. `power_list`. */
+  readonly schema: string;
+  readonly module: Type;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly migrations: Function[];
+  readonly appendOnlyTables?: readonly string[];
+  readonly version?: string;
+}
