@@ -8,13 +8,17 @@ const swcrc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8')
 delete swcrc.$schema;
 swcrc.jsc.baseUrl = __dirname;
 
+// Packages that ship ES modules only; Babel turns them into CommonJS for Jest.
+const ESM_ONLY = ['@nestjs', 'jose', 'openid-client', 'oauth4webapi', 'oidc-provider'];
+const esmOnly = `(${ESM_ONLY.join('|')})`;
+
 const transform = {
   '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
-  '^.+/node_modules/@nestjs/.+\\.js$': path.join(__dirname, 'tools/jest/nest-esm-transformer.cjs'),
+  [`^.+/node_modules/${esmOnly}/.+\\.m?js$`]: path.join(__dirname, 'tools/jest/nest-esm-transformer.cjs'),
 };
 
 const moduleNameMapper = {
-  '^@qinglian/(contracts|messaging|persistence|runtime|telemetry|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+  '^@qinglian/(auth|contracts|messaging|persistence|runtime|telemetry|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
 };
 
 /**
@@ -29,7 +33,7 @@ function jestConfig(projectDir, kind) {
     rootDir: projectDir,
     testEnvironment: 'node',
     transform,
-    transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+    transformIgnorePatterns: [`/node_modules/(?!${esmOnly}/)`],
     moduleNameMapper,
     moduleFileExtensions: ['ts', 'js', 'json'],
     testMatch: kind === 'unit' ? ['<rootDir>/src/**/*.spec.ts'] : ['<rootDir>/{src,test}/**/*.int-spec.ts'],

@@ -1,4 +1,5 @@
-import { ErrorCode, PowerCategory, PowerListSubjects, Role } from '@qinglian/contracts';
+import { ErrorCode, PowerCategory, PowerListSubjects } from '@qinglian/contracts';
+import { Role } from '@qinglian/auth';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { freePort, spawnApp, testEnv, waitForHttp } from '@qinglian/testing';
 import { randomUUID } from 'node:crypto';

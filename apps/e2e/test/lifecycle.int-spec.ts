@@ -1,4 +1,5 @@
-import { healthSubject, Role, ServiceNames } from '@qinglian/contracts';
+import { healthSubject, ServiceNames } from '@qinglian/contracts';
+import { Role } from '@qinglian/auth';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createTestDatabase, freePort, runApp, spawnApp, TestNatsServer, testEnv, waitForHttp } from '@qinglian/testing';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-import { Role } from '@qinglian/contracts';
+import { Role } from '@qinglian/auth';
 import { readSpanRecords, type SpanRecord } from '@qinglian/telemetry';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

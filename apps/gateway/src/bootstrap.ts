@@ -7,7 +7,11 @@ import { loadConfig } from '@qinglian/runtime';
 import { createLogger, NestLogger } from '@qinglian/telemetry';
 import { randomUUID } from 'node:crypto';
 import { context } from '@opentelemetry/api';
+import cookieParser from 'cookie-parser';
 import { type NextFunction, type Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
 import { type AuthedRequest } from './platform/auth';
@@ -25,12 +29,33 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** The HTTP API for people and programs: REST under /api/v1, OpenAPI at /api/docs. */
 export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: LoggerService | false } = {}): Promise<RunningGateway> {
-  const config = loadConfig(GatewayConfig, options.env ?? process.env);
+  const config = loadConfig(GatewayConfig, options.env ?? process.env, ['OIDC_CLIENT_SECRET']);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), new ExpressAdapter(), {
     logger: options.logger ?? new NestLogger(createLogger('gateway', { level: config.LOG_LEVEL })),
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  const https = config.PUBLIC_URL.startsWith('https:');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Ant Design injects its CSS-in-JS styles at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: https ? [] : null,
+        },
+      },
+      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+  app.use(cookieParser());
   // API answers are not cached by validators; hashing every body for an ETag is wasted work.
   app.set('etag', false);
   const access = createLogger('gateway', { level: config.LOG_LEVEL }).child({ component: 'access' });
@@ -52,6 +77,7 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
     });
     next();
   });
+  serveConsole(app, config.WEB_ROOT);
   app.useGlobalPipes(gatewayValidationPipe());
   const doc = SwaggerModule.createDocument(
     app,
@@ -78,4 +104,27 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
       return closing;
     },
   };
+}
+
+const API_PATHS = /^\/(api|auth|health)(\/|$)/;
+
+/**
+ * The console's built files, with index.html for every other GET so client-side routes survive a
+ * reload. Nothing is served when the folder is missing (an API-only deployment).
+ */
+function serveConsole(app: NestExpressApplication, webRoot: string): void {
+  const root = resolve(webRoot);
+  const index = resolve(root, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(root, { index: false, maxAge: '1h', setHeaders: (res: Response, path: string) => {
+      if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+    } });
+  app.use((req: AuthedRequest, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }

@@ -1,4 +1,5 @@
-import { callerToHeaders, type EventEnvelope, healthSubject, isServiceError, PowerListEvents, PowerListSubjects, Role, type ServiceError } from '@qinglian/contracts';
+import { callerToHeaders, type EventEnvelope, healthSubject, isServiceError, PowerListEvents, PowerListSubjects, type ServiceError } from '@qinglian/contracts';
+import { Role } from '@qinglian/auth';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { TenantTransactions } from '@qinglian/persistence';

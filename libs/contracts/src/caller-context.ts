@@ -12,6 +12,11 @@ export interface CallerContext {
   readonly roles: readonly string[];
   /** Correlates logs across services; one per incoming HTTP request. */
   readonly requestId: string;
+  /**
+   * Set when a supervisor reads a tenant below its own: the caller's own tenant. Such a caller gets
+   * read permissions only, and services serve it from read-only transactions.
+   */
+  readonly supervisingTenantId?: string;
 }
 
 /** NATS header names. `traceparent` / `tracestate` follow W3C Trace Context. */
@@ -20,6 +25,7 @@ export const Headers = {
   userId: 'x-user-id',
   roles: 'x-roles',
   requestId: 'x-request-id',
+  supervisingTenantId: 'x-supervising-tenant-id',
   traceparent: 'traceparent',
   tracestate: 'tracestate',
 } as const;
@@ -37,6 +43,7 @@ export function callerToHeaders(caller: CallerContext): Record<string, string> {
     [Headers.userId]: caller.userId,
     [Headers.roles]: caller.roles.join(','),
     [Headers.requestId]: caller.requestId,
+    ...(caller.supervisingTenantId === undefined ? {} : { [Headers.supervisingTenantId]: caller.supervisingTenantId }),
   };
 }
 
@@ -54,5 +61,8 @@ export function callerFromHeaders(get: (name: string) => string | undefined): Ca
     .filter((r) => r.length > 0);
   if (!isUuid(tenantId)) return { error: `header ${Headers.tenantId} must be a UUID` };
   if (!userId) return { error: `header ${Headers.userId} is required` };
-  return { tenantId: tenantId.toLowerCase(), userId, roles, requestId };
+  const supervising = get(Headers.supervisingTenantId);
+  if (supervising === undefined) return { tenantId: tenantId.toLowerCase(), userId, roles, requestId };
+  if (!isUuid(supervising)) return { error: `header ${Headers.supervisingTenantId} must be a UUID` };
+  return { tenantId: tenantId.toLowerCase(), userId, roles, requestId, supervisingTenantId: supervising.toLowerCase() };
 }

@@ -4,5 +4,5 @@ export * from './events';
 export * from './subjects';
 export * from './power-list/directory.dto';
 export * from './power-list/power-item.dto';
-export * from './roles';
 export * from './validation';
+export * from './power-list/tenant.dto';

@@ -23,6 +23,8 @@ export const PowerListSubjects = {
   powerItemCreate: 'power-list.power-item.create',
   powerItemList: 'power-list.power-item.list',
   powerItemGet: 'power-list.power-item.get',
+  /** The tenant tree (platform registry, not tenant data): answered without a caller. */
+  tenantList: 'power-list.tenant.list',
 } as const;
 
 export const PowerListEvents = {

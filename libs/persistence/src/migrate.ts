@@ -13,6 +13,8 @@ export interface MigrateServiceOptions {
   readonly migrations: Function[];
   /** Tables the runtime role may read and append to but never change or delete from. */
   readonly appendOnlyTables?: readonly string[];
+  /** Tables the runtime role may only read (registries the owner maintains). */
+  readonly readOnlyTables?: readonly string[];
   readonly log?: (line: string) => void;
 }
 
@@ -67,6 +69,9 @@ export async function migrateService(options: MigrateServiceOptions): Promise<Mi
       for (const m of applied) log(`applied migration ${m.name}`);
       for (const table of options.appendOnlyTables ?? []) {
         await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.${ident(table)} FROM ${role}`);
+      }
+      for (const table of options.readOnlyTables ?? []) {
+        await admin.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.${ident(table)} FROM ${role}`);
       }
       // The migrations bookkeeping is the owner's business only.
       await admin.query(`REVOKE ALL ON ${schema}.migrations FROM ${role}`);

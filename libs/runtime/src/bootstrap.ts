@@ -128,6 +128,7 @@ export function runMigrations(def: ServiceDefinition): void {
       runtimePassword: config.DB_RUNTIME_PASSWORD,
       migrations: def.migrations,
       appendOnlyTables: def.appendOnlyTables ?? [],
+      readOnlyTables: def.readOnlyTables ?? [],
       log: (line) => logger.log(line),
     });
     logger.log(result.applied.length ? `${result.applied.length} migration(s) applied` : 'schema is up to date');

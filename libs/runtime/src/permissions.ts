@@ -1,9 +1,12 @@
-import { type CallerContext, ErrorCode, hasPermission, type Permission } from '@qinglian/contracts';
+import { denialReason, type Permission } from '@qinglian/auth';
+import { type CallerContext, ErrorCode } from '@qinglian/contracts';
 import { DomainError } from './domain-error';
 
-/** Services check the caller's permission themselves; the gateway is not the only wall. */
+/**
+ * Services check the caller's permission themselves; the gateway is not the only wall. A caller acting
+ * in a tenant below its own (a supervisor) gets read permissions only.
+ */
 export function requirePermission(caller: CallerContext, permission: Permission): void {
-  if (!hasPermission(caller.roles, permission)) {
-    throw new DomainError(ErrorCode.Forbidden, `permission ${permission} is required`);
-  }
+  const reason = denialReason(caller, permission);
+  if (reason !== null) throw new DomainError(ErrorCode.Forbidden, reason);
 }

@@ -16,5 +16,7 @@ export interface ServiceDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly migrations: Function[];
   readonly appendOnlyTables?: readonly string[];
+  /** Tables the runtime role may only read (registries maintained by operators as the owner). */
+  readonly readOnlyTables?: readonly string[];
   readonly version?: string;
 }

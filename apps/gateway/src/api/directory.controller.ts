@@ -1,14 +1,5 @@
-import {
-  type CallerContext,
-  CreateOrgUnitRequest,
-  CreatePersonRequest,
-  CreatePostRequest,
-  OrgUnitDto,
-  Permission,
-  PersonDto,
-  PowerListSubjects,
-  PostDto,
-} from '@qinglian/contracts';
+import { type CallerContext, CreateOrgUnitRequest, CreatePersonRequest, CreatePostRequest, OrgUnitDto, PersonDto, PowerListSubjects, PostDto } from '@qinglian/contracts';
+import { Permission } from '@qinglian/auth';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequirePermission } from '../platform/auth';

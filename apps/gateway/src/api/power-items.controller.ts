@@ -1,4 +1,5 @@
-import { type CallerContext, CreatePowerItemRequest, ListPowerItemsRequest, type PageDto, Permission, PowerItemDto, PowerListSubjects } from '@qinglian/contracts';
+import { type CallerContext, CreatePowerItemRequest, ListPowerItemsRequest, type PageDto, PowerItemDto, PowerListSubjects } from '@qinglian/contracts';
+import { Permission } from '@qinglian/auth';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequirePermission } from '../platform/auth';

@@ -1,30 +1,40 @@
-import { type CallerContext, hasPermission, isUuid, type Permission } from '@qinglian/contracts';
+import { denialReason, type Permission } from '@qinglian/auth';
+import { type CallerContext, isUuid } from '@qinglian/contracts';
 import {
+  BadRequestException,
   type CanActivate,
   createParamDecorator,
   type ExecutionContext,
   ForbiddenException,
-  Inject,
   Injectable,
   SetMetadata,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type Request } from 'express';
-import { randomUUID } from 'node:crypto';
-import { type GatewayConfig } from '../config';
-import { GATEWAY_CONFIG } from './tokens';
+import { type Request, type Response } from 'express';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { Authenticator, type Identity } from './authenticator';
+import { TenantDirectory } from './tenant-directory';
 
-export const DEV_CALLER_HEADER = 'x-qinglian-dev-caller';
+export { DEV_CALLER_HEADER } from './authenticator';
+/** A supervisor picks the tenant below its own it wants to read. */
+export const TENANT_HEADER = 'x-qinglian-tenant';
+export const CSRF_HEADER = 'x-csrf-token';
 export const PERMISSION_KEY = 'qinglian:permission';
 export const PUBLIC_KEY = 'qinglian:public';
 
 /** Every API endpoint declares the permission it needs; a test fails when one does not. */
 export const RequirePermission = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
-/** For the few routes anyone may call (health probes, API docs). */
+/** For the few routes anyone may call (health probes, API docs, the sign-in redirects). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-export type AuthedRequest = Request & { caller?: CallerContext; requestId?: string };
+export type AuthedRequest = Request & { caller?: CallerContext; identity?: Identity; requestId?: string };
+
+/** A cookie's value (cookie-parser fills `req.cookies`, typed `any` by Express). */
+export function cookieOf(req: Request, name: string): string | undefined {
+  const value: unknown = (req.cookies as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
 
 export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): CallerContext => {
   const req = ctx.switchToHttp().getRequest<AuthedRequest>();
@@ -32,49 +42,61 @@ export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionCon
   return req.caller;
 });
 
+export const CurrentIdentity = createParamDecorator((_: unknown, ctx: ExecutionContext): Identity => {
+  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+  if (!req.identity) throw new UnauthorizedException('authentication required');
+  return req.identity;
+});
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Establishes who is calling, then checks the route's permission. Until SSO lands the caller can only
- * come from the development header, and only when GATEWAY_DEV_AUTH is on; otherwise every API call
- * is 401.
+ * Establishes who is calling (console session cookie, bearer token, or — tests only — the development
+ * header), which tenant the request acts in, and checks the route's permission against the one
+ * table in libs/auth. Cookie-authenticated writes must also carry the session's CSRF token.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly authenticator: Authenticator,
+    private readonly tenants: TenantDirectory,
   ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     // Fail closed: a route that forgot to declare its permission is not reachable at all.
     if (!permission) throw new ForbiddenException('this endpoint declares no permission');
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const caller = this.resolveCaller(req);
+    const res = ctx.switchToHttp().getResponse<Response>();
+    const identity = await this.authenticator.authenticate(req, res);
+    req.identity = identity;
+    if (identity.via === 'session' && !SAFE_METHODS.has(req.method)) checkCsrf(req.header(CSRF_HEADER), identity.csrfToken);
+    const caller = await this.callerFor(req, identity);
     req.caller = caller;
-    if (!hasPermission(caller.roles, permission)) throw new ForbiddenException(`permission ${permission} is required`);
+    const denied = denialReason(caller, permission);
+    if (denied !== null) throw new ForbiddenException(denied);
     return true;
   }
 
-  private resolveCaller(req: AuthedRequest): CallerContext {
-    const raw = req.header(DEV_CALLER_HEADER);
-    if (raw === undefined) throw new UnauthorizedException('authentication required');
-    if (!this.config.GATEWAY_DEV_AUTH) {
-      throw new UnauthorizedException(`the ${DEV_CALLER_HEADER} header is accepted only when GATEWAY_DEV_AUTH is enabled`);
+  /** The caller context sent to services: the person, and the tenant the request acts in. */
+  private async callerFor(req: AuthedRequest, identity: Identity): Promise<CallerContext> {
+    const base = { userId: identity.userId, roles: identity.roles, requestId: req.requestId ?? randomUUID() };
+    const requested = req.header(TENANT_HEADER);
+    if (requested === undefined || requested.toLowerCase() === identity.tenant.id) return { ...base, tenantId: identity.tenant.id };
+    if (!isUuid(requested)) throw new BadRequestException(`${TENANT_HEADER} must be a tenant id (UUID)`);
+    const target = requested.toLowerCase();
+    if (!(await this.tenants.isBelow(target, identity.tenant.id))) {
+      throw new ForbiddenException(`${TENANT_HEADER}: you may act only in your own tenant or, as a supervisor, read the tenants below it`);
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      throw new UnauthorizedException(`${DEV_CALLER_HEADER} must be JSON: {"tenantId","userId","roles"}`);
-    }
-    const p = parsed as { tenantId?: unknown; userId?: unknown; roles?: unknown };
-    if (!isUuid(p.tenantId)) throw new UnauthorizedException(`${DEV_CALLER_HEADER}.tenantId must be a UUID`);
-    if (typeof p.userId !== 'string' || p.userId.length === 0) throw new UnauthorizedException(`${DEV_CALLER_HEADER}.userId is required`);
-    if (!Array.isArray(p.roles) || !p.roles.every((r) => typeof r === 'string')) {
-      throw new UnauthorizedException(`${DEV_CALLER_HEADER}.roles must be an array of strings`);
-    }
-    return { tenantId: p.tenantId.toLowerCase(), userId: p.userId, roles: p.roles, requestId: req.requestId ?? randomUUID() };
+    return { ...base, tenantId: target, supervisingTenantId: identity.tenant.id };
   }
 }
+
+export function checkCsrf(given: string | undefined, expected: string | undefined): void {
+  const ok = given !== undefined && expected !== undefined && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  if (!ok) throw new ForbiddenException(`a write from the console must carry the session's ${CSRF_HEADER} header (GET /api/v1/me returns it)`);
+}
+

@@ -1,10 +1,12 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from './auth';
 import { ServiceClient } from './service-client';
 
 /** Kubernetes probes. Readiness fails while NATS is unreachable (the gateway can do nothing then). */
 @ApiExcludeController()
+@SkipThrottle()
 @Controller('health')
 export class GatewayHealthController {
   shuttingDown = false;

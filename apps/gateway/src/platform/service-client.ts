@@ -58,12 +58,23 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  private async send<T>(subject: string, payload: object, caller: CallerContext): Promise<T> {
+  /** A request that acts for no caller (platform registries such as the tenant tree). */
+  callSystem<T>(subject: string, payload: object): Promise<T> {
+    return trace.getTracer('@qinglian/gateway').startActiveSpan(subject, { kind: SpanKind.CLIENT, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject } }, async (span) => {
+      try {
+        return await this.send<T>(subject, payload, undefined);
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async send<T>(subject: string, payload: object, caller: CallerContext | undefined): Promise<T> {
     const nc = this.nc;
     const service = subject.split('.')[0] ?? subject;
     if (!nc || nc.isClosed()) throw new ServiceCallError({ code: ErrorCode.Unavailable, message: 'messaging is unavailable: not connected to NATS' });
     const h = natsHeaders();
-    for (const [k, v] of Object.entries(callerToHeaders(caller))) h.set(k, v);
+    if (caller) for (const [k, v] of Object.entries(callerToHeaders(caller))) h.set(k, v);
     const carrier: Record<string, string> = {};
     propagation.inject(context.active(), carrier);
     for (const [k, v] of Object.entries(carrier)) h.set(k, v);

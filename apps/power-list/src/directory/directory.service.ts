@@ -1,15 +1,5 @@
-import {
-  type CallerContext,
-  type CreateOrgUnitRequest,
-  type CreatePersonRequest,
-  type CreatePostRequest,
-  type OrgUnitCreatedV1,
-  type OrgUnitDto,
-  Permission,
-  type PersonDto,
-  PowerListEvents,
-  type PostDto,
-} from '@qinglian/contracts';
+import { type CallerContext, type CreateOrgUnitRequest, type CreatePersonRequest, type CreatePostRequest, type OrgUnitCreatedV1, type OrgUnitDto, type PersonDto, PowerListEvents, type PostDto } from '@qinglian/contracts';
+import { Permission } from '@qinglian/auth';
 import { ChangeLog, DomainError, requirePermission } from '@qinglian/runtime';
 import { TenantTransactions } from '@qinglian/persistence';
 import { Injectable } from '@nestjs/common';

@@ -1,13 +1,5 @@
-import {
-  type CallerContext,
-  type CreatePowerItemRequest,
-  type ListPowerItemsRequest,
-  type PageDto,
-  Permission,
-  type PowerItemCreatedV1,
-  type PowerItemDto,
-  PowerListEvents,
-} from '@qinglian/contracts';
+import { type CallerContext, type CreatePowerItemRequest, type ListPowerItemsRequest, type PageDto, type PowerItemCreatedV1, type PowerItemDto, PowerListEvents } from '@qinglian/contracts';
+import { Permission } from '@qinglian/auth';
 import { TenantTransactions } from '@qinglian/persistence';
 import { ChangeLog, DomainError, requirePermission } from '@qinglian/runtime';
 import { Injectable } from '@nestjs/common';

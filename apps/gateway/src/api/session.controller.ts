@@ -1,0 +1,147 @@
+import { Permission, permissionsOf, SUPERVISING_ROLES } from '@qinglian/auth';
+import { type TenantDto } from '@qinglian/contracts';
+import { BadRequestException, Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { type Response } from 'express';
+import * as client from 'openid-client';
+import { type GatewayConfig } from '../config';
+import { type AuthedRequest, checkCsrf, cookieOf, CSRF_HEADER, CurrentIdentity, Public, RequirePermission } from '../platform/auth';
+import { Authenticator, type Identity, SESSION_COOKIE } from '../platform/authenticator';
+import { OidcClient } from '../platform/oidc';
+import { newOpaqueId, nowSeconds, SessionStore } from '../platform/session-store';
+import { TenantDirectory } from '../platform/tenant-directory';
+import { GATEWAY_CONFIG } from '../platform/tokens';
+
+class MeUser {
+  @ApiProperty({ description: 'Realm subject' }) id!: string;
+  @ApiProperty({ description: '用户名 Username' }) username!: string;
+  @ApiProperty({ description: '姓名 Display name' }) name!: string;
+}
+
+class MeTenant {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Keycloak organization alias' }) alias!: string;
+  @ApiProperty({ description: '单位名称' }) name!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) nameEn!: string | null;
+  @ApiProperty({ enum: ['supervisor', 'enterprise'] }) kind!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) parentId!: string | null;
+}
+
+class MeResponse {
+  @ApiProperty({ type: MeUser }) user!: MeUser;
+  @ApiProperty({ type: MeTenant, description: 'The caller’s own tenant' }) tenant!: MeTenant;
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ type: [String], description: 'Permissions the roles grant in the own tenant' }) permissions!: string[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: `Send as ${CSRF_HEADER} on console writes; null for bearer callers` })
+  csrfToken!: string | null;
+  @ApiProperty({ type: [MeTenant], description: 'Tenants the caller may open: its own, and for supervisors those below it (read-only)' })
+  tenants!: MeTenant[];
+}
+
+/** Only same-site paths: an open redirect after sign-in would hand phishers a trusted link. */
+function safeReturnTo(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && !value.startsWith('/auth/') ? value : '/';
+}
+
+/**
+ * Console sign-in as a backend-for-frontend: the gateway runs the authorization-code flow with PKCE
+ * against the realm and keeps the tokens; the browser only holds an HttpOnly session cookie.
+ */
+@ApiTags('session 会话')
+@Controller()
+export class SessionController {
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly oidc: OidcClient,
+    private readonly sessions: SessionStore,
+    private readonly authenticator: Authenticator,
+    private readonly tenants: TenantDirectory,
+  ) {}
+
+  @Public()
+  @Get('auth/login')
+  @ApiOperation({ summary: '登录 Sign in: redirects to the realm (authorization code + PKCE)' })
+  async login(@Query('returnTo') returnTo: unknown, @Res() res: Response): Promise<void> {
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const url = await this.oidc.authorizationUrl({ state, nonce, codeVerifier });
+    await this.sessions.putPendingLogin(state, { v: 1, codeVerifier, nonce, returnTo: safeReturnTo(returnTo), createdAt: nowSeconds() });
+    res.redirect(302, url.href);
+  }
+
+  @Public()
+  @Get('auth/callback')
+  @ApiOperation({ summary: 'Where the realm returns after sign-in; starts the session' })
+  async callback(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
+    const state = typeof req.query['state'] === 'string' ? req.query['state'] : '';
+    if (typeof req.query['error'] === 'string') {
+      throw new UnauthorizedException(`the realm refused the sign-in: ${req.query['error']}${typeof req.query['error_description'] === 'string' ? ` (${req.query['error_description']})` : ''}`);
+    }
+    const pending = state ? await this.sessions.takePendingLogin(state) : undefined;
+    if (!pending) throw new BadRequestException('state: this sign-in has expired or was already used; start again at /auth/login');
+    const callbackUrl = new URL(req.originalUrl, this.config.PUBLIC_URL);
+    let tokens;
+    try {
+      tokens = await this.oidc.exchangeCode(callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+    } catch (e) {
+      throw new UnauthorizedException(`sign-in failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    // The same checks as every later request: a person without a registered tenant gets no session.
+    const identity = await this.authenticator.fromAccessToken(tokens.accessToken, 'session');
+    const sessionId = newOpaqueId();
+    await this.sessions.putSession(sessionId, {
+      v: 1,
+      userId: identity.userId,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      idToken: tokens.idToken,
+      accessExpiresAt: nowSeconds() + tokens.expiresIn,
+      csrfToken: newOpaqueId(),
+      createdAt: nowSeconds(),
+    });
+    res.cookie(SESSION_COOKIE, sessionId, {
+      httpOnly: true,
+      secure: this.config.PUBLIC_URL.startsWith('https:'),
+      sameSite: 'lax',
+      path: '/',
+      maxAge: this.config.SESSION_MAX_SECONDS * 1000,
+    });
+    res.redirect(302, pending.returnTo);
+  }
+
+  @Public()
+  @Post('auth/logout')
+  @HttpCode(200)
+  @ApiOperation({ summary: '退出 Sign out: ends the session here; open `logoutUrl` to end it at the realm too' })
+  async logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<{ logoutUrl: string }> {
+    const sessionId = cookieOf(req, SESSION_COOKIE);
+    const session = sessionId ? await this.sessions.getSession(sessionId) : undefined;
+    if (!sessionId || !session) {
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { logoutUrl: '/' };
+    }
+    checkCsrf(req.header(CSRF_HEADER), session.csrfToken);
+    await this.sessions.deleteSession(sessionId);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { logoutUrl: await this.oidc.logoutUrl(session.idToken) };
+  }
+
+  @RequirePermission(Permission.ProfileRead)
+  @Get('api/v1/me')
+  @ApiOperation({ summary: '当前用户 The signed-in person, tenant, roles, permissions and CSRF token' })
+  @ApiOkResponse({ type: MeResponse })
+  async me(@CurrentIdentity() identity: Identity): Promise<MeResponse> {
+    const supervises = identity.roles.some((r) => SUPERVISING_ROLES.includes(r));
+    const tenants: TenantDto[] = supervises ? await this.tenants.subtree(identity.tenant.id) : [identity.tenant];
+    return {
+      user: { id: identity.userId, username: identity.username, name: identity.name },
+      tenant: identity.tenant,
+      roles: [...identity.roles],
+      permissions: permissionsOf(identity.roles),
+      csrfToken: identity.csrfToken ?? null,
+      tenants: tenants.length > 0 ? tenants : [identity.tenant],
+    };
+  }
+}
+
