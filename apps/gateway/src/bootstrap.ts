@@ -116,9 +116,18 @@ function serveConsole(app: NestExpressApplication, webRoot: string): void {
   const root = resolve(webRoot);
   const index = resolve(root, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(root, { index: false, maxAge: '1h', setHeaders: (res: Response, path: string) => {
-      if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-    } });
+  // Source maps are written for debugging but not published.
+  app.use((req: AuthedRequest, res: Response, next: NextFunction) => {
+    if (req.path.endsWith('.map')) res.status(404).end();
+    else next();
+  });
+  // Vite names assets by content hash: they never change, so browsers may keep them for a year.
+  app.useStaticAssets(root, {
+    index: false,
+    setHeaders: (res: Response, path: string) => {
+      res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   app.use((req: AuthedRequest, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) {
       next();
