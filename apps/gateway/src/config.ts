@@ -72,6 +72,13 @@ export class GatewayConfig {
   })
   OIDC_ALGORITHMS: string[] = ['RS256'];
 
+  /** Seconds of clock difference tolerated when checking a token's exp, iat and nbf. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  OIDC_CLOCK_TOLERANCE_SECONDS = 5;
+
   /** Claim naming the caller's organization (the tenant). */
   @IsString()
   @IsNotEmpty()

@@ -14,7 +14,7 @@ export function workspaceRoot(): string {
 }
 
 /** The built entry of an app (`nx run <app>:build` writes it). */
-export function appEntry(app: string, file: 'main' | 'migrate' = 'main'): string {
+export function appEntry(app: string, file = 'main'): string {
   const entry = join(workspaceRoot(), 'dist', app, 'apps', app, 'src', `${file}.js`);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npx nx run ${app}:build\` first`);
   return entry;
@@ -70,7 +70,9 @@ export class AppProcess {
 
 export interface SpawnAppOptions {
   readonly env: NodeJS.ProcessEnv;
-  readonly file?: 'main' | 'migrate';
+  /** Entry file below `src/` without `.js`: `main`, `migrate`, or a command such as power-list's `tenants`. */
+  readonly file?: string;
+  readonly args?: readonly string[];
   /** Preload OpenTelemetry (`--import dist/<app>/libs/telemetry/src/register.js`), as production does. */
   readonly telemetry?: boolean;
 }
@@ -82,7 +84,7 @@ export function spawnApp(app: string, options: SpawnAppOptions): AppProcess {
     const preload = join(workspaceRoot(), 'dist', app, 'libs', 'telemetry', 'src', 'register.js');
     if (existsSync(preload)) args.push('--import', preload);
   }
-  args.push(appEntry(app, options.file ?? 'main'));
+  args.push(appEntry(app, options.file ?? 'main'), ...(options.args ?? []));
   const proc = spawn(process.execPath, args, {
     cwd: workspaceRoot(),
     env: { PATH: process.env['PATH'], ...options.env },

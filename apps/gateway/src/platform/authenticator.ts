@@ -46,7 +46,12 @@ export class Authenticator {
     private readonly tenants: TenantDirectory,
   ) {
     this.verifier = config.OIDC_ISSUER
-      ? new TokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, algorithms: config.OIDC_ALGORITHMS })
+      ? new TokenVerifier({
+          issuer: config.OIDC_ISSUER,
+          audience: config.OIDC_AUDIENCE,
+          algorithms: config.OIDC_ALGORITHMS,
+          clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_SECONDS,
+        })
       : undefined;
   }
 
