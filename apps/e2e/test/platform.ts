@@ -99,7 +99,7 @@ export async function startPlatform(options: {
       realmUrl = realm.issuer;
       if (options.services.includes('power-list')) {
         const file = join(scratch, 'tenants.json');
-        writeFileSync(file, JSON.stringify({ tenants: demoRealm().tenants }));
+        writeFileSync(file, JSON.stringify({ tenants: demoRealm().tenants.map(({ id, alias, name, nameEn, kind, parentId }) => ({ id, alias, name, nameEn, kind, parentId })) }));
         const registered = await runApp('power-list', { file: 'tenants', args: [file], env: serviceEnv('power-list') });
         if (registered.code !== 0) throw new Error(`tenant registration failed:\n${registered.output}`);
       }
