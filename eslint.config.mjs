@@ -24,6 +24,7 @@ export default tseslint.config(
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
             { sourceTag: 'scope:service', notDependOnLibsWithTags: ['scope:gateway'] },
             // The console is browser code: it may share types with the API, nothing else.
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:contracts'] },

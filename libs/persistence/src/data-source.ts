@@ -30,6 +30,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
+    // Migrations create what they need as the owner; the runtime role may not create extensions.
+    installExtensions: false,
     logging: false,
     applicationName: options.applicationName,
     extra: {

@@ -33,7 +33,9 @@ export async function migrateService(options: MigrateServiceOptions): Promise<Mi
   const admin = new Client({ connectionString: options.adminUrl, application_name: `${options.schema}-migrate` });
   await admin.connect();
   try {
-    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [`qinglian-migrate:${options.schema}`]);
+    // One migration at a time per database: concurrent GRANTs on the same database row fail with
+    // "tuple concurrently updated", and the runs are short.
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', ['qinglian-migrate']);
     await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     // Roles are cluster-wide; another database's migration may be creating the same one right now.
     await admin.query(`DO $$ BEGIN

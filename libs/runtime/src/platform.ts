@@ -132,7 +132,18 @@ export class Connections implements OnApplicationBootstrap, OnApplicationShutdow
     this.pruneTimer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  private closing: Promise<void> | undefined;
+
+  /**
+   * Nest calls shutdown hooks once when the microservice closes and again when the app does; the
+   * work runs once (a second run would flush the outbox through a closed pool).
+   */
+  onApplicationShutdown(): Promise<void> {
+    this.closing ??= this.close();
+    return this.closing;
+  }
+
+  private async close(): Promise<void> {
     clearInterval(this.pruneTimer);
     await this.relay.flush().catch((e: unknown) => this.logger.warn(`outbox flush on shutdown: ${String(e)}; pending events stay in the outbox`));
     await this.relay.stop();
