@@ -55,7 +55,7 @@ describe('module boundaries', () => {
 
   it('allow a service to use the libs', () => {
     const out = lint({
-      'apps/approvals/src/zz-boundary-probe.ts': "import { TenantTransactions } from '@qinglian/persistence';\nimport { Role } from '@qinglian/contracts';\nexport const probe = [TenantTransactions, Role.Auditor];\n",
+      'apps/approvals/src/zz-boundary-probe.ts': "import { TenantTransactions } from '@qinglian/persistence';\nimport { Role } from '@qinglian/auth';\nexport const probe = [TenantTransactions, Role.Auditor];\n",
     });
     expect(out).toEqual([]);
   });
