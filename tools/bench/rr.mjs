@@ -5,9 +5,13 @@
 //   (c) the gateway's GET /api/v1/power-items/:id end to end (HTTP → gateway → NATS → power-list → PostgreSQL)
 //   (d) the same request straight to power-list over NATS (no HTTP, no gateway) — to show where time goes
 //   (e) the gateway's liveness probe (HTTP and Nest alone, no NATS)
+//   (f) as (c), signed in as production callers are: a bearer token from the dev realm, verified
+//       (RS256, issuer, audience) on every request, tenant from the token's organization
 // each at concurrency 1 and 32. Prints req/s, p50 and p99, and the ratio of (c) to (a)+(b).
 // It is a script, not a test: figures on a shared 2-core machine are noisy.
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -34,8 +38,8 @@ function freePort() {
   });
 }
 
-function start(app, file, env) {
-  const args = [join(root, 'dist', app, 'apps', app, 'src', `${file}.js`)];
+function start(app, file, env, extraArgs = []) {
+  const args = [join(root, 'dist', app, 'apps', app, 'src', `${file}.js`), ...extraArgs];
   // BENCH_PROFILE=dir writes a V8 CPU profile of each app into dir (open in Chrome DevTools).
   if (process.env.BENCH_PROFILE && file === 'main') args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`, `--cpu-prof-name=${app}.cpuprofile`);
   const p = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, OTEL_TRACES_EXPORTER: 'none', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -118,6 +122,7 @@ async function main() {
   };
   const eventsPrefix = `bench${randomBytes(3).toString('hex')}.evt`;
   const eventsStream = `BENCH_${randomBytes(3).toString('hex').toUpperCase()}`;
+  const sessionBucket = `bench_${randomBytes(3).toString('hex')}`;
   const svcEnv = { DATABASE_URL: dbUrl('qinglian_power_list'), MIGRATION_DATABASE_URL: dbUrl(), NATS_URL, EVENTS_SUBJECT_PREFIX: eventsPrefix, EVENTS_STREAM: eventsStream };
   const nc = await connect({ servers: NATS_URL });
   const pool = new pg.Pool({ connectionString: dbUrl(), max: 32 });
@@ -126,8 +131,27 @@ async function main() {
     if ((await new Promise((r) => migrate.on('exit', r))) !== 0) throw new Error(migrate.output());
     const healthPort = await freePort();
     const svc = start('power-list', 'main', { ...svcEnv, HEALTH_PORT: String(healthPort), DB_POOL_SIZE: '16' });
+    // The tenant tree and a realm, so (f) signs in as production callers do.
+    const scratch = mkdtempSync(join(tmpdir(), 'qinglian-bench-'));
+    const realm = JSON.parse(readFileSync(join(root, 'apps/dev-realm/src/demo/realm.json'), 'utf8'));
+    writeFileSync(join(scratch, 'tenants.json'), JSON.stringify({ tenants: realm.tenants.map(({ id, alias, name, nameEn, kind, parentId }) => ({ id, alias, name, nameEn, kind, parentId })) }));
+    const tenants = start('power-list', 'tenants', svcEnv, [join(scratch, 'tenants.json')]);
+    if ((await new Promise((r) => tenants.on('exit', r))) !== 0) throw new Error(tenants.output());
+    const realmPort = await freePort();
+    const issuer = `http://127.0.0.1:${realmPort}/realms/qinglian`;
+    const realmProc = start('dev-realm', 'main', { PORT: String(realmPort), NODE_ENV: 'test', DEV_REALM_ACCESS_TOKEN_TTL: '3600', DEV_REALM_KEY_FILE: join(scratch, 'key.json') });
     const gwPort = await freePort();
-    const gw = start('gateway', 'main', { NATS_URL, PORT: String(gwPort), GATEWAY_DEV_AUTH: 'true' });
+    // Rate limits off: the benchmark is one address and one user by design.
+    const gw = start('gateway', 'main', {
+      NATS_URL,
+      PORT: String(gwPort),
+      GATEWAY_DEV_AUTH: 'true',
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_SECRET: 'qinglian-console-dev-secret',
+      SESSION_BUCKET: sessionBucket,
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '100000000',
+      RATE_LIMIT_USER_PER_MINUTE: '100000000',
+    });
     // the raw echo responder, in its own process like a real service
     const echoSubject = `bench.echo.${randomBytes(3).toString('hex')}`;
     const echo = spawn(
@@ -139,6 +163,14 @@ async function main() {
     await new Promise((r) => echo.stdout.once('data', r));
     await waitReady(`http://127.0.0.1:${healthPort}/health/ready`, svc);
     await waitReady(`http://127.0.0.1:${gwPort}/health/ready`, gw);
+    await waitReady(`http://127.0.0.1:${realmPort}/health/ready`, realmProc);
+    rmSync(scratch, { recursive: true, force: true });
+    const tokenRes = await fetch(`${issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'qinglian-cli', username: 'capital-admin', password: 'Qinglian@2026', scope: 'openid organization' }),
+    });
+    if (tokenRes.status !== 200) throw new Error(`token: ${tokenRes.status} ${await tokenRes.text()}`);
+    const bearer = { authorization: `Bearer ${(await tokenRes.json()).access_token}` };
 
     const tenantId = randomUUID();
     const caller = { tenantId, userId: 'bench', roles: ['tenant-admin'], requestId: 'bench' };
@@ -151,6 +183,13 @@ async function main() {
     const unit = await post('/api/v1/org-units', { name: '产权科', code: 'CQK' });
     const item = await post('/api/v1/power-items', { code: 'GZW-CQ-001', name: '市属国有企业产权（股权）处置等审核', category: 'review', handlingUnitId: unit.id, legalBasis: '《企业国有资产交易监督管理办法》' });
     const itemUrl = `http://127.0.0.1:${gwPort}/api/v1/power-items/${item.id}`;
+    const postBearer = async (path, body) => {
+      const res = await fetch(`http://127.0.0.1:${gwPort}${path}`, { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const capitalUnit = await postBearer('/api/v1/org-units', { name: '产权科', code: 'CQK' });
+    const capitalItem = await postBearer('/api/v1/power-items', { code: 'GZW-CQ-001', name: '市属国有企业产权（股权）处置等审核', category: 'review', handlingUnitId: capitalUnit.id, legalBasis: '《企业国有资产交易监督管理办法》' });
 
     const payload = new TextEncoder().encode(JSON.stringify({ id: item.id }));
     const rpcHeaders = () => {
@@ -172,6 +211,7 @@ async function main() {
         }, c, s),
       '(e) gateway GET /health/live': (c, s) => http(`http://127.0.0.1:${gwPort}/health/live`, {}, c, s),
       '(c) gateway GET item': (c, s) => http(itemUrl, { 'x-qinglian-dev-caller': JSON.stringify(caller) }, c, s),
+      '(f) gateway GET, bearer': (c, s) => http(`http://127.0.0.1:${gwPort}/api/v1/power-items/${capitalItem.id}`, bearer, c, s),
     };
     const results = {};
     const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
@@ -198,14 +238,17 @@ async function main() {
     const c = results['(c) gateway GET item@1'];
     const d = results['(d) NATS → power-list@1'];
     const c32 = results['(c) gateway GET item@32'];
+    const f = results['(f) gateway GET, bearer@1'];
     console.log(`\nratio p50 (c) / ((a)+(b)) at concurrency 1: ${(c.p50 / (a.p50 + b.p50)).toFixed(2)}×  (target ≤ 3×)`);
     console.log(`gateway req/s at concurrency 32: ${c32.rps.toFixed(0)}  (target ≥ 1500)`);
+    console.log(`token verification and tenant lookup add ${(f.p50 - c.p50).toFixed(2)} ms at p50 ((f) − (c))`);
     console.log(`where the time goes at concurrency 1 (p50): HTTP + gateway ${(c.p50 - d.p50).toFixed(2)} ms, power-list (Nest RPC + tenant transaction) ${(d.p50 - a.p50).toFixed(2)} ms, NATS hop ${a.p50.toFixed(2)} ms`);
   } finally {
     for (const p of children) p.kill('SIGTERM');
     await Promise.all(children.map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null)));
     const jsm = await jetstreamManager(nc);
     await jsm.streams.delete(eventsStream).catch(() => false);
+    await jsm.streams.delete(`KV_${sessionBucket}`).catch(() => false);
     await nc.close();
     await pool.end();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
