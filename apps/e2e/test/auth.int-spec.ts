@@ -246,12 +246,17 @@ describe('sign-in and authorization through the gateway', () => {
       expect((await api('/api/v1/me', { headers: { cookie: session.cookie } })).status).toBe(401);
     });
 
+    it('sends a person without a tenant back to the sign-in page with the reason, and no session', async () => {
+      await expect(signIn(platform.gatewayUrl, 'nobody', DEMO_PASSWORD)).rejects.toThrow(/\/\?signInError=no-tenant/);
+    });
+
     it('sends only same-site paths back after sign-in', async () => {
       const res = await api('/auth/login?returnTo=https://evil.example/');
       expect(res.status).toBe(302);
       expect(new URL(res.headers.get('location')!).origin).toBe(new URL(realmUrl).origin);
       const bad = await api('/auth/callback?state=forged&code=x');
-      expect(bad.status).toBe(400);
+      expect(bad.status).toBe(302);
+      expect(bad.headers.get('location')).toBe('/?signInError=expired');
     });
   });
 

@@ -157,4 +157,19 @@ describe('the console in a browser', () => {
     await page.locator('#username').waitFor();
     await shot('06-realm-login-again');
   });
+
+  it('tells a person whose account has no tenant why, and lets them sign in with another account', async () => {
+    await page.locator('#username').fill('nobody');
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.locator('#kc-login').click();
+    await page.waitForURL(`${platform.gatewayUrl}/?signInError=no-tenant`);
+    const alert = page.locator('#sign-in-error');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('belongs to no registered organisation');
+    expect((await page.request.get(`${platform.gatewayUrl}/api/v1/me`)).status()).toBe(401);
+    await shot('07-no-tenant');
+    // The realm still has nobody's session; the button asks for credentials again rather than looping.
+    await page.locator('#sign-in').click();
+    await page.locator('#username').waitFor();
+  });
 });

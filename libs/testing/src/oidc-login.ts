@@ -43,7 +43,9 @@ export async function signIn(gatewayUrl: string, username: string, password: str
     }
   }
   const session = browser.cookie(gateway, SESSION_COOKIE);
-  if (session === undefined) throw new SignInError(`${gateway.origin}/auth/callback set no ${SESSION_COOKIE} cookie (HTTP ${page.status})`);
+  if (session === undefined) {
+    throw new SignInError(`${gateway.origin}/auth/callback set no ${SESSION_COOKIE} cookie (HTTP ${page.status}${page.location ? `, redirect to ${page.location}` : ''})`);
+  }
   const cookie = `${SESSION_COOKIE}=${session}`;
   const csrfToken = await csrfTokenOf(gateway, cookie);
   return csrfToken === undefined ? { cookie } : { cookie, csrfToken };
@@ -113,6 +115,8 @@ export interface Page {
   readonly body: string;
   /** The chain passed through the gateway's /auth/callback (the session cookie is set there). */
   readonly reachedCallback: boolean;
+  /** Where the last answer redirected to (the callback's redirect is not followed). */
+  readonly location: string | null;
 }
 
 /**
@@ -158,7 +162,7 @@ export class HttpBrowser {
       }
       const body = callback ? '' : await res.text();
       if (callback) await res.body?.cancel();
-      return { url, status: res.status, body, reachedCallback: callback };
+      return { url, status: res.status, body, reachedCallback: callback, location };
     }
     throw new SignInError(`more than ${MAX_REDIRECTS} redirects from ${String(start)}`);
   }

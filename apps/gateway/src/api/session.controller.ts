@@ -1,13 +1,13 @@
 import { Permission, permissionsOf, SUPERVISING_ROLES } from '@qinglian/auth';
 import { type TenantDto } from '@qinglian/contracts';
-import { BadRequestException, Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Logger, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 import * as client from 'openid-client';
 import { type GatewayConfig } from '../config';
 import { type AuthedRequest, checkCsrf, cookieOf, CSRF_HEADER, CurrentIdentity, Public, RequirePermission } from '../platform/auth';
 import { Authenticator, type Identity, SESSION_COOKIE } from '../platform/authenticator';
-import { OidcClient } from '../platform/oidc';
+import { OidcClient, type SignInTokens } from '../platform/oidc';
 import { newOpaqueId, nowSeconds, SessionStore } from '../platform/session-store';
 import { TenantDirectory } from '../platform/tenant-directory';
 import { GATEWAY_CONFIG } from '../platform/tokens';
@@ -38,6 +38,9 @@ class MeResponse {
   tenants!: MeTenant[];
 }
 
+/** Why a sign-in did not start a session; the console explains each (`/?signInError=<code>`). */
+export type SignInFailure = 'realm-refused' | 'expired' | 'no-tenant' | 'failed';
+
 /** Only same-site paths: an open redirect after sign-in would hand phishers a trusted link. */
 function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && !value.startsWith('/auth/') ? value : '/';
@@ -50,6 +53,8 @@ function safeReturnTo(value: unknown): string {
 @ApiTags('session 会话')
 @Controller()
 export class SessionController {
+  private readonly logger = new Logger('SessionController');
+
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly oidc: OidcClient,
@@ -61,11 +66,12 @@ export class SessionController {
   @Public()
   @Get('auth/login')
   @ApiOperation({ summary: '登录 Sign in: redirects to the realm (authorization code + PKCE)' })
-  async login(@Query('returnTo') returnTo: unknown, @Res() res: Response): Promise<void> {
+  async login(@Query('returnTo') returnTo: unknown, @Query('prompt') prompt: unknown, @Res() res: Response): Promise<void> {
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
-    const url = await this.oidc.authorizationUrl({ state, nonce, codeVerifier });
+    // `prompt=login` makes the realm ask for credentials again (after a refused sign-in, say).
+    const url = await this.oidc.authorizationUrl({ state, nonce, codeVerifier, ...(prompt === 'login' ? { prompt: 'login' } : {}) });
     await this.sessions.putPendingLogin(state, { v: 1, codeVerifier, nonce, returnTo: safeReturnTo(returnTo), createdAt: nowSeconds() });
     res.redirect(302, url.href);
   }
@@ -74,21 +80,33 @@ export class SessionController {
   @Get('auth/callback')
   @ApiOperation({ summary: 'Where the realm returns after sign-in; starts the session' })
   async callback(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
+    // A person lands here in a browser: failures go back to the console's sign-in page with a code it
+    // explains (in Chinese first), never to a JSON error page.
+    const fail = (code: SignInFailure, reason: string): void => {
+      this.logger.warn(`sign-in failed (${code}): ${reason}`);
+      res.redirect(302, `/?signInError=${code}`);
+    };
     const state = typeof req.query['state'] === 'string' ? req.query['state'] : '';
     if (typeof req.query['error'] === 'string') {
-      throw new UnauthorizedException(`the realm refused the sign-in: ${req.query['error']}${typeof req.query['error_description'] === 'string' ? ` (${req.query['error_description']})` : ''}`);
+      fail('realm-refused', `${req.query['error']}${typeof req.query['error_description'] === 'string' ? ` (${req.query['error_description']})` : ''}`);
+      return;
     }
     const pending = state ? await this.sessions.takePendingLogin(state) : undefined;
-    if (!pending) throw new BadRequestException('state: this sign-in has expired or was already used; start again at /auth/login');
-    const callbackUrl = new URL(req.originalUrl, this.config.PUBLIC_URL);
-    let tokens;
-    try {
-      tokens = await this.oidc.exchangeCode(callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
-    } catch (e) {
-      throw new UnauthorizedException(`sign-in failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (!pending) {
+      fail('expired', 'unknown, used or expired state');
+      return;
     }
-    // The same checks as every later request: a person without a registered tenant gets no session.
-    const identity = await this.authenticator.fromAccessToken(tokens.accessToken, 'session');
+    let identity: Identity;
+    let tokens: SignInTokens;
+    try {
+      tokens = await this.oidc.exchangeCode(new URL(req.originalUrl, this.config.PUBLIC_URL), { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+      // The same checks as every later request: a person without a registered tenant gets no session.
+      identity = await this.authenticator.fromAccessToken(tokens.accessToken, 'session');
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      fail(e instanceof UnauthorizedException && /organization/.test(message) ? 'no-tenant' : 'failed', message);
+      return;
+    }
     const sessionId = newOpaqueId();
     await this.sessions.putSession(sessionId, {
       v: 1,

@@ -30,7 +30,7 @@ export class OidcClient {
     return `${this.config.PUBLIC_URL.replace(/\/$/, '')}/auth/callback`;
   }
 
-  async authorizationUrl(params: { state: string; nonce: string; codeVerifier: string }): Promise<URL> {
+  async authorizationUrl(params: { state: string; nonce: string; codeVerifier: string; prompt?: 'login' }): Promise<URL> {
     const cfg = await this.configuration();
     return client.buildAuthorizationUrl(cfg, {
       redirect_uri: this.redirectUri,
@@ -39,6 +39,7 @@ export class OidcClient {
       code_challenge_method: 'S256',
       state: params.state,
       nonce: params.nonce,
+      ...(params.prompt ? { prompt: params.prompt } : {}),
     });
   }
 

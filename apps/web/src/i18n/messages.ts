@@ -2,6 +2,10 @@
 // locale packs (see LanguageProvider). Plain data and functions only, so Jest checks them in Node.
 import type { PowerCategory } from '@qinglian/contracts';
 
+/** Codes the gateway's /auth/callback sends back in `?signInError=` (apps/gateway session.controller.ts). */
+export const SIGN_IN_FAILURES = ['no-tenant', 'realm-refused', 'expired', 'failed'] as const;
+export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
+
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 export const DEFAULT_LANG: Lang = 'zh-CN';
@@ -44,6 +48,9 @@ export interface Messages {
     readonly description: string;
     readonly button: string;
     readonly note: string;
+    /** Why the last sign-in did not start a session (`/?signInError=<code>` from the gateway). */
+    readonly failed: string;
+    readonly failures: Readonly<Record<SignInFailure, string>>;
   };
   readonly header: {
     readonly user: string;
@@ -106,6 +113,13 @@ const zhCN: Messages = {
     description: '国有企业及其监管机构的廉洁风险防控平台：明晰权力、规范决策、防控风险、考核问责。',
     button: '登录',
     note: '使用单位统一身份认证账号登录。',
+    failed: '未能登录',
+    failures: {
+      'no-tenant': '该账号未归属任何已登记的单位，无法进入平台。请联系本单位管理员，或换用其他账号登录。',
+      'realm-refused': '统一身份认证服务拒绝了本次登录。请重试，或联系管理员。',
+      expired: '登录已超时或已使用过，请重新登录。',
+      failed: '登录未能完成，请重试。',
+    },
   },
   header: {
     user: '当前用户',
@@ -201,6 +215,13 @@ const enUS: Messages = {
     description: 'Integrity risk prevention for state-owned enterprises and their supervisors: clear powers, sound decisions, controlled risks, accountability.',
     button: 'Sign in',
     note: 'Sign in with your organisation’s single sign-on account.',
+    failed: 'Sign-in failed',
+    failures: {
+      'no-tenant': 'This account belongs to no registered organisation, so it cannot use the platform. Ask your administrator, or sign in with another account.',
+      'realm-refused': 'The single sign-on service refused this sign-in. Try again, or ask your administrator.',
+      expired: 'The sign-in timed out or was already used. Please sign in again.',
+      failed: 'The sign-in could not be completed. Please try again.',
+    },
   },
   header: {
     user: 'Signed in as',
