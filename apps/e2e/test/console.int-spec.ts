@@ -63,6 +63,13 @@ describe('the console in a browser', () => {
     expect(me.tenant.alias).toBe('gy-sasac');
     expect(me.roles).toContain('tenant-admin');
 
+    // An item of an enterprise below, for the supervisor's read-only view.
+    const transport = await passwordGrantToken(platform.realmUrl!, 'transport-admin', DEMO_PASSWORD);
+    const post = (path: string, body: unknown) =>
+      fetch(`${gw}${path}`, { method: 'POST', headers: { authorization: `Bearer ${transport}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const tUnit = (await (await post('/api/v1/org-units', { code: 'JT-U', name: '投资科' })).json()) as { id: string };
+    expect((await post('/api/v1/power-items', { code: 'JT-TZ-001', name: '交通项目投资决策审核', category: 'decision', handlingUnitId: tUnit.id, legalBasis: '《公司章程》' })).status).toBe(201);
+
     const profileDir = mkdtempSync(join(tmpdir(), 'qinglian-chromium-'));
     cleanups.push(() => rmSync(profileDir, { recursive: true, force: true }));
     context = await chromium.launchPersistentContext(profileDir, {
@@ -171,5 +178,20 @@ describe('the console in a browser', () => {
     // The realm still has nobody's session; the button asks for credentials again rather than looping.
     await page.locator('#sign-in').click();
     await page.locator('#username').waitFor();
+  });
+
+  it('lets a supervisor inspector open an enterprise below, read-only', async () => {
+    await page.locator('#username').fill('gzw-inspector');
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.locator('#kc-login').click();
+    await page.locator('#tenant-switch').waitFor();
+    expect(await page.locator('#read-only').count()).toBe(0);
+    await page.locator('#tenant-switch').click();
+    await page.getByRole('option', { name: '广元市交通投资集团有限公司' }).click();
+    await page.locator('#read-only').waitFor();
+    await page.locator('#power-items tbody tr').filter({ hasText: 'JT-TZ-001' }).waitFor();
+    expect(await page.locator('#power-items tbody').innerText()).not.toContain(code);
+    await page.keyboard.press('Escape');
+    await shot('08-supervisor-read-only');
   });
 });

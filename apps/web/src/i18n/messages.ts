@@ -266,7 +266,7 @@ const enUS: Messages = {
     emptyFiltered: 'No power items match the filters',
     loadFailed: 'Could not load the power items: {reason}',
     retry: 'Retry',
-    total: '{total} items',
+    total: 'Total: {total}',
   },
   errors: {
     loadSessionFailed: 'Could not load your sign-in',
