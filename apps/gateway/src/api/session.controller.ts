@@ -6,7 +6,7 @@ import { type Response } from 'express';
 import * as client from 'openid-client';
 import { type GatewayConfig } from '../config';
 import { type AuthedRequest, checkCsrf, cookieOf, CSRF_HEADER, CurrentIdentity, Public, RequirePermission } from '../platform/auth';
-import { Authenticator, type Identity, SESSION_COOKIE } from '../platform/authenticator';
+import { Authenticator, type Identity, sessionCookie } from '../platform/authenticator';
 import { OidcClient, type SignInTokens } from '../platform/oidc';
 import { newOpaqueId, nowSeconds, SessionStore } from '../platform/session-store';
 import { TenantDirectory } from '../platform/tenant-directory';
@@ -118,7 +118,7 @@ export class SessionController {
       csrfToken: newOpaqueId(),
       createdAt: nowSeconds(),
     });
-    res.cookie(SESSION_COOKIE, sessionId, {
+    res.cookie(sessionCookie(this.config), sessionId, {
       httpOnly: true,
       secure: this.config.PUBLIC_URL.startsWith('https:'),
       sameSite: 'lax',
@@ -133,15 +133,15 @@ export class SessionController {
   @HttpCode(200)
   @ApiOperation({ summary: '退出 Sign out: ends the session here; open `logoutUrl` to end it at the realm too' })
   async logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<{ logoutUrl: string }> {
-    const sessionId = cookieOf(req, SESSION_COOKIE);
+    const sessionId = cookieOf(req, sessionCookie(this.config));
     const session = sessionId ? await this.sessions.getSession(sessionId) : undefined;
     if (!sessionId || !session) {
-      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      res.clearCookie(sessionCookie(this.config), { path: '/' });
       return { logoutUrl: '/' };
     }
     checkCsrf(req.header(CSRF_HEADER), session.csrfToken);
     await this.sessions.deleteSession(sessionId);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(sessionCookie(this.config), { path: '/' });
     return { logoutUrl: await this.oidc.logoutUrl(session.idToken) };
   }
 

@@ -11,9 +11,10 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type Request, type Response } from 'express';
+import { type Response } from 'express';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Authenticator, type Identity } from './authenticator';
+import { type AuthedRequest } from './request';
 import { TenantDirectory } from './tenant-directory';
 
 export { DEV_CALLER_HEADER } from './authenticator';
@@ -28,13 +29,7 @@ export const RequirePermission = (permission: Permission) => SetMetadata(PERMISS
 /** For the few routes anyone may call (health probes, API docs, the sign-in redirects). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-export type AuthedRequest = Request & { caller?: CallerContext; identity?: Identity; requestId?: string };
-
-/** A cookie's value (cookie-parser fills `req.cookies`, typed `any` by Express). */
-export function cookieOf(req: Request, name: string): string | undefined {
-  const value: unknown = (req.cookies as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
+export { type AuthedRequest, cookieOf } from './request';
 
 export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): CallerContext => {
   const req = ctx.switchToHttp().getRequest<AuthedRequest>();

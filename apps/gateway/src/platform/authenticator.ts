@@ -3,13 +3,19 @@ import { isUuid, type TenantDto, TenantKind } from '@qinglian/contracts';
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { type Response } from 'express';
 import { type GatewayConfig } from '../config';
-import { type AuthedRequest, cookieOf } from './auth';
+import { type AuthedRequest, cookieOf } from './request';
 import { OidcClient } from './oidc';
 import { nowSeconds, type Session, SessionStore } from './session-store';
 import { TenantDirectory } from './tenant-directory';
 import { GATEWAY_CONFIG } from './tokens';
 
-export const SESSION_COOKIE = 'qinglian_session';
+/**
+ * The console's session cookie. Over https it carries the `__Host-` prefix, so browsers accept it only
+ * Secure, for this exact host and path `/` (no subdomain can plant or read it).
+ */
+export function sessionCookie(config: Pick<GatewayConfig, 'PUBLIC_URL'>): string {
+  return config.PUBLIC_URL.startsWith('https:') ? '__Host-qinglian_session' : 'qinglian_session';
+}
 /** Tests only, behind GATEWAY_DEV_AUTH: the caller as JSON {tenantId, userId, roles}. */
 export const DEV_CALLER_HEADER = 'x-qinglian-dev-caller';
 /** Refresh the access token this long before it expires. */
@@ -67,7 +73,7 @@ export class Authenticator {
         throw e;
       }
     }
-    const sessionId = cookieOf(req, SESSION_COOKIE);
+    const sessionId = cookieOf(req, sessionCookie(this.config));
     if (sessionId) return this.fromSession(sessionId, res);
     if (req.header(DEV_CALLER_HEADER) !== undefined) return this.fromDevHeader(req.header(DEV_CALLER_HEADER) ?? '');
     throw new UnauthorizedException('authentication required: sign in at /auth/login, or send a bearer token');
@@ -95,7 +101,7 @@ export class Authenticator {
     let session = await this.sessions.getSession(sessionId).catch(() => undefined);
     if (session && session.accessExpiresAt - nowSeconds() < REFRESH_MARGIN_SECONDS) session = await this.refreshOnce(sessionId, session);
     if (!session) {
-      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      res.clearCookie(sessionCookie(this.config), { path: '/' });
       throw new UnauthorizedException('your session has ended; sign in again');
     }
     const identity = await this.fromAccessToken(session.accessToken, 'session');
