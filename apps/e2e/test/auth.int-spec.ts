@@ -30,6 +30,29 @@ describe('sign-in and authorization through the gateway', () => {
     return fetch(`${platform.gatewayUrl}${path}`, { ...init, headers, redirect: 'manual' });
   };
 
+  /** A second gateway on the same realm and services, configured differently. */
+  async function otherGateway(env: NodeJS.ProcessEnv): Promise<{ url: string; proc: AppProcess }> {
+    const port = await freePort();
+    const proc = spawnApp('gateway', {
+      env: {
+        NATS_URL: platform.serviceEnv('power-list')['NATS_URL'],
+        PORT: String(port),
+        OIDC_ISSUER: realmUrl,
+        OIDC_CLIENT_SECRET: DEV_CONSOLE_SECRET,
+        SESSION_BUCKET: platform.sessionBucket,
+        OTEL_TRACES_EXPORTER: 'none',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${url}/health/ready`, { process: proc }).catch(async (e: unknown) => {
+      await proc.stop('SIGKILL');
+      throw e;
+    });
+    return { url, proc };
+  }
+
   /** Creates an org unit and a power item in the caller's tenant; returns the item's id. */
   async function createItem(accessToken: string, code: string): Promise<string> {
     const unit = await api('/api/v1/org-units', { method: 'POST', token: accessToken, body: JSON.stringify({ code: `U-${code}`, name: '产权科' }) });
@@ -105,26 +128,13 @@ describe('sign-in and authorization through the gateway', () => {
     });
 
     it('refuses a token for another audience with 401', async () => {
-      const gwPort = await freePort();
-      const strict: AppProcess = spawnApp('gateway', {
-        env: {
-          NATS_URL: platform.serviceEnv('power-list')['NATS_URL'],
-          PORT: String(gwPort),
-          OIDC_ISSUER: realmUrl,
-          OIDC_CLIENT_SECRET: DEV_CONSOLE_SECRET,
-          OIDC_AUDIENCE: 'some-other-api',
-          SESSION_BUCKET: platform.sessionBucket,
-          OTEL_TRACES_EXPORTER: 'none',
-          LOG_LEVEL: 'warn',
-        },
-      });
+      const strict = await otherGateway({ OIDC_AUDIENCE: 'some-other-api' });
       try {
-        await waitForHttp(`http://127.0.0.1:${gwPort}/health/ready`, { process: strict });
-        const res = await fetch(`http://127.0.0.1:${gwPort}/api/v1/power-items`, { headers: { authorization: `Bearer ${await token('capital-admin')}` } });
+        const res = await fetch(`${strict.url}/api/v1/power-items`, { headers: { authorization: `Bearer ${await token('capital-admin')}` } });
         expect(res.status).toBe(401);
         expect(((await res.json()) as { detail: string }).detail).toMatch(/aud/);
       } finally {
-        await strict.stop('SIGTERM');
+        await strict.proc.stop('SIGTERM');
       }
     });
 
@@ -270,33 +280,19 @@ describe('sign-in and authorization through the gateway', () => {
     });
 
     it('limits requests per address and per user with 429', async () => {
-      const gwPort = await freePort();
-      const limited: AppProcess = spawnApp('gateway', {
-        env: {
-          NATS_URL: platform.serviceEnv('power-list')['NATS_URL'],
-          PORT: String(gwPort),
-          OIDC_ISSUER: realmUrl,
-          OIDC_CLIENT_SECRET: DEV_CONSOLE_SECRET,
-          SESSION_BUCKET: platform.sessionBucket,
-          RATE_LIMIT_USER_PER_MINUTE: '3',
-          RATE_LIMIT_ADDRESS_PER_MINUTE: '8',
-          OTEL_TRACES_EXPORTER: 'none',
-          LOG_LEVEL: 'warn',
-        },
-      });
+      const limited = await otherGateway({ RATE_LIMIT_USER_PER_MINUTE: '3', RATE_LIMIT_ADDRESS_PER_MINUTE: '8' });
       try {
-        await waitForHttp(`http://127.0.0.1:${gwPort}/health/ready`, { process: limited });
-        const get = (t: string) => fetch(`http://127.0.0.1:${gwPort}/api/v1/me`, { headers: { authorization: `Bearer ${t}` } });
+        const get = (t: string) => fetch(`${limited.url}/api/v1/me`, { headers: { authorization: `Bearer ${t}` } });
         const [a, b] = [await token('capital-admin'), await token('capital-handler')];
         const first = [await get(a), await get(a), await get(a), await get(a)].map((r) => r.status);
         expect(first).toEqual([200, 200, 200, 429]);
         // Another user from the same address still gets through, until the address limit.
         const second = [await get(b), await get(b), await get(b)].map((r) => r.status);
         expect(second).toEqual([200, 200, 200]);
-        const flood = [await get(b), await fetch(`http://127.0.0.1:${gwPort}/api/v1/me`)].map((r) => r.status);
+        const flood = [await get(b), await fetch(`${limited.url}/api/v1/me`)].map((r) => r.status);
         expect(flood).toEqual([429, 429]);
       } finally {
-        await limited.stop('SIGTERM');
+        await limited.proc.stop('SIGTERM');
       }
     });
   });
