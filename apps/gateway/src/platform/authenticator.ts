@@ -1,6 +1,6 @@
 import { ClaimsError, identityFromClaims, isRole, type KeycloakClaims, type Role, TokenRejected, TokenVerifier } from '@qinglian/auth';
 import { isUuid, type TenantDto, TenantKind } from '@qinglian/contracts';
-import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { type Response } from 'express';
 import { type GatewayConfig } from '../config';
 import { type AuthedRequest, cookieOf } from './request';
@@ -98,7 +98,11 @@ export class Authenticator {
   }
 
   private async fromSession(sessionId: string, res: Response): Promise<Identity> {
-    let session = await this.sessions.getSession(sessionId).catch(() => undefined);
+    // An unreachable session store is an outage (503), not a signed-out user.
+    let session = await this.sessions.getSession(sessionId).catch((e: unknown) => {
+      this.logger.error(`session store: ${e instanceof Error ? e.message : String(e)}`);
+      throw new ServiceUnavailableException('sessions are unavailable; try again shortly');
+    });
     if (session && session.accessExpiresAt - nowSeconds() < REFRESH_MARGIN_SECONDS) session = await this.refreshOnce(sessionId, session);
     if (!session) {
       res.clearCookie(sessionCookie(this.config), { path: '/' });

@@ -60,8 +60,10 @@ export class TenantDirectory {
     return this.tenants.find(match);
   }
 
+  /** Waits only for the first load; after that a stale tree is served while a fresh one loads. */
   private async ensureFresh(): Promise<void> {
-    if (Date.now() - this.loadedAt >= FRESH_MS) await this.reload();
+    if (this.loadedAt === 0) await this.reload();
+    else if (Date.now() - this.loadedAt >= FRESH_MS) this.reload().catch(() => undefined);
   }
 
   private reload(): Promise<void> {
