@@ -22,10 +22,6 @@ export class TenantDirectory {
     return this.find((t) => t.alias === alias);
   }
 
-  async byId(id: string): Promise<TenantDto | undefined> {
-    return this.find((t) => t.id === id);
-  }
-
   /** Whether `id` sits below `ancestorId` in the tree (not equal to it). */
   async isBelow(id: string, ancestorId: string): Promise<boolean> {
     await this.ensureFresh();
