@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoLoaded, loadPowerItems, markDemoLoaded, serviceToken } from './lib/demo.mjs';
+import { demoLoaded, loadPowerList, markDemoLoaded } from './lib/demo.mjs';
 import { ensureNatsServer, startNats, useExternalNats } from './lib/nats.mjs';
 import { localSecrets, startEmbeddedPostgres, useExternalPostgres } from './lib/postgres.mjs';
 import { Supervisor } from './lib/processes.mjs';
@@ -49,7 +49,6 @@ function readConfig() {
     issuer: `${realmUrl}/realms/${REALM}`,
     consoleSecret: env['DEV_REALM_CONSOLE_SECRET'] || 'qinglian-console-dev-secret',
     serviceSecret: env['DEV_REALM_SERVICE_SECRET'] || 'qinglian-service-dev-secret',
-    demoClient: 'qinglian-svc-gy-sasac',
   };
 }
 
@@ -212,10 +211,11 @@ async function main() {
   if (await demoLoaded(db.adminUrl)) {
     say(`› 演示数据 / demo data: ${dim('已有，保留 / already loaded, kept')}`);
   } else {
-    const token = await serviceToken({ issuer: config.issuer, clientId: config.demoClient, clientSecret: config.serviceSecret });
-    const result = await loadPowerItems({ gatewayUrl, token, fixtureFile: join(root, 'deploy/local/demo/power-items.json') });
+    const passwords = new Map(realmData.users.map((u) => [u.username, u.password]));
+    const result = await loadPowerList({ gatewayUrl, issuer: config.issuer, file: join(root, 'deploy/local/demo/power-list-demo.json'), passwordOf: (u) => passwords.get(u) ?? '' });
     await markDemoLoaded(db.adminUrl, result);
-    say(`› 演示数据 / demo data: 权力事项 ${result.created} 个已加载 / ${result.created} power items loaded (广元市国资委)`);
+    const s = result['gy-sasac'];
+    say(`› 演示数据 / demo data: 广元市国资委 权力事项 ${s?.powerItems ?? 0} 个（已发布 ${s?.published ?? 0}），责任清单 ${s?.lists ?? 0} 份，组织目录与领导班子 / ${s?.powerItems ?? 0} power items (${s?.published ?? 0} published), ${s?.lists ?? 0} responsibility lists, directory and leadership team`);
   }
 
   ready = true;

@@ -1,4 +1,4 @@
-import { ErrorCode, PowerCategory, PowerListSubjects } from '@qinglian/contracts';
+import { ErrorCode, PowerListSubjects } from '@qinglian/contracts';
 import { Role } from '@qinglian/auth';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { freePort, spawnApp, testEnv, waitForHttp } from '@qinglian/testing';
@@ -42,7 +42,7 @@ describe('gateway /api/v1 over power-list', () => {
     expect(child.body['path']).toEqual([root.body['id'], child.body['id']]);
     unitId = String(child.body['id']);
 
-    const post = await api('POST', '/api/v1/posts', admin(tenantA), { name: '科长', orgUnitId: unitId });
+    const post = await api('POST', '/api/v1/posts', admin(tenantA), { code: 'CQK-KZ', name: '科长', orgUnitId: unitId });
     expect(post.status).toBe(201);
     const person = await api('POST', '/api/v1/people', admin(tenantA), { name: '张三', subject: 'zhangsan', joinedOn: '2020-03-01' });
     expect(person.status).toBe(201);
@@ -56,26 +56,26 @@ describe('gateway /api/v1 over power-list', () => {
     const created = await api('POST', '/api/v1/power-items', admin(tenantA), {
       code: 'GZW-CQ-001',
       name: '市属国有企业产权（股权）处置等审核',
-      category: PowerCategory.Review,
-      handlingUnitId: unitId,
-      legalBasis: '《企业国有资产交易监督管理办法》',
+      category: '产权',
+      handlingUnitCode: 'CQK',
+      legalBasis: [{ title: '《企业国有资产交易监督管理办法》', docNo: '国资委 财政部令第32号' }],
     });
     expect(created.status).toBe(201);
     itemId = String(created.body['id']);
     const got = await api('GET', `/api/v1/power-items/${itemId}`, admin(tenantA));
     expect(got.status).toBe(200);
-    expect(got.body).toMatchObject({ code: 'GZW-CQ-001', handlingUnitId: unitId, category: 'review' });
+    expect(got.body).toMatchObject({ code: 'GZW-CQ-001', handlingUnitCode: 'CQK', handlingUnitName: '产权科', category: '产权', version: { versionNo: 1, status: 'draft' } });
 
     const search = await api('GET', `/api/v1/power-items?q=${encodeURIComponent('产权')}`, admin(tenantA));
     expect(search.status).toBe(200);
     expect((search.body['items'] as { id: string }[]).map((i) => i.id)).toEqual([itemId]);
-    const other = await api('GET', `/api/v1/power-items?category=${PowerCategory.Finance}`, admin(tenantA));
+    const other = await api('GET', `/api/v1/power-items?category=${encodeURIComponent('薪酬')}`, admin(tenantA));
     expect(other.body['total']).toBe(0);
   });
 
   it('answers bad input with 400 problem+json naming the field and the rule, and changes nothing', async () => {
     const before = (await api('GET', '/api/v1/power-items', admin(tenantA))).body['total'];
-    const missing = await api('POST', '/api/v1/power-items', admin(tenantA), { code: 'X-1', category: 'review', handlingUnitId: unitId, legalBasis: 'x' });
+    const missing = await api('POST', '/api/v1/power-items', admin(tenantA), { code: 'X-1', category: '产权', handlingUnitCode: 'CQK' });
     expect(missing.status).toBe(400);
     expect(missing.type).toContain('application/problem+json');
     expect(missing.body).toMatchObject({ status: 400, code: ErrorCode.Validation, field: 'name' });
@@ -89,15 +89,15 @@ describe('gateway /api/v1 over power-list', () => {
     expect(badId.status).toBe(400);
     expect(badId.body).toMatchObject({ field: 'id', rule: 'isUuid' });
 
-    const noUnit = await api('POST', '/api/v1/power-items', admin(tenantA), { code: 'X-2', name: 'n', category: 'review', handlingUnitId: randomUUID(), legalBasis: 'x' });
+    const noUnit = await api('POST', '/api/v1/power-items', admin(tenantA), { code: 'X-2', name: 'n', category: '产权', handlingUnitCode: 'NOPE' });
     expect(noUnit.status).toBe(400);
-    expect(noUnit.body).toMatchObject({ field: 'handlingUnitId', rule: 'exists' });
+    expect(noUnit.body).toMatchObject({ field: 'handlingUnitCode', rule: 'exists' });
 
     expect((await api('GET', '/api/v1/power-items', admin(tenantA))).body['total']).toBe(before);
   });
 
   it('refuses a duplicate code with 409 naming the field', async () => {
-    const dup = await api('POST', '/api/v1/power-items', admin(tenantA), { code: 'GZW-CQ-001', name: '重复', category: 'review', handlingUnitId: unitId, legalBasis: 'x' });
+    const dup = await api('POST', '/api/v1/power-items', admin(tenantA), { code: 'GZW-CQ-001', name: '重复', category: '产权', handlingUnitCode: 'CQK' });
     expect(dup.status).toBe(409);
     expect(dup.body).toMatchObject({ code: ErrorCode.Conflict, field: 'code', rule: 'unique' });
   });
@@ -115,7 +115,7 @@ describe('gateway /api/v1 over power-list', () => {
   it('checks permissions: a handler may read but not create power items (403)', async () => {
     const handler = admin(tenantA, [Role.Handler]);
     expect((await api('GET', '/api/v1/power-items', handler)).status).toBe(200);
-    const denied = await api('POST', '/api/v1/power-items', handler, { code: 'H-1', name: 'n', category: 'review', handlingUnitId: unitId, legalBasis: 'x' });
+    const denied = await api('POST', '/api/v1/power-items', handler, { code: 'H-1', name: 'n', category: '产权', handlingUnitCode: 'CQK' });
     expect(denied.status).toBe(403);
     expect(denied.body['code']).toBe(ErrorCode.Forbidden);
   });

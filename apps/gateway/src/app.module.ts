@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DirectoryController } from './api/directory.controller';
+import { ExchangeController } from './api/exchange.controller';
 import { PowerItemsController } from './api/power-items.controller';
+import { PublicationsController } from './api/publications.controller';
+import { ResponsibilityListsController } from './api/responsibility-lists.controller';
 import { SessionController } from './api/session.controller';
 import { type GatewayConfig } from './config';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -22,7 +25,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [GatewayHealthController, SessionController, DirectoryController, PowerItemsController],
+      controllers: [GatewayHealthController, SessionController, DirectoryController, PowerItemsController, ResponsibilityListsController, ExchangeController, PublicationsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         ServiceClient,

@@ -83,10 +83,10 @@ describe('power-list service over NATS', () => {
 
   it('records every change in the audit chain and publishes its event through the outbox to JetStream', async () => {
     const h = callerToHeaders(caller());
-    const unit = await rpc<{ id: string }>(PowerListSubjects.orgUnitCreate, { name: '企业改革科', code: 'QYGGK' }, h);
+    const unit = await rpc<{ id: string; code: string }>(PowerListSubjects.orgUnitCreate, { name: '企业改革科', code: 'QYGGK' }, h);
     const item = await rpc<{ id: string }>(
       PowerListSubjects.powerItemCreate,
-      { code: 'GZW-GG-001', name: '国有企业改制方案审核', category: 'review', handlingUnitId: unit.id, legalBasis: '《公司法》' },
+      { code: 'GZW-GG-001', name: '国有企业改制方案审核', category: '改制', handlingUnitCode: unit.code, legalBasis: [{ title: '《公司法》' }] },
       h,
     );
 

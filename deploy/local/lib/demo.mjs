@@ -1,21 +1,14 @@
-// Demo data of the first local run, loaded through the gateway's public API with a service-account
-// token from the dev realm (as any program would): the supervisor tenant's power items from the
-// seeds (deploy/local/demo/power-items.json, a copy of the fixture), their departments as org units.
-// A marker row in the database says it is done; items that exist already are skipped, so a run that
-// failed half-way is completed by the next one.
+// Demo data of the first local run (deploy/local/demo/power-list-demo.json, made from the seed fixtures
+// by tools/scripts/make-demo-data.mjs), loaded through the gateway's public API with the demo users'
+// own tokens, as people would: the admin creates the directory, power items and lists; the integrity
+// office and the discipline committee review them; the admin publishes them and makes them public.
+// A marker row in the database says it is done; what exists already is skipped, so a run that failed
+// half-way is completed by the next one.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { LaunchError, sleep } from './util.mjs';
 
-const MARKER = 'power-items';
-
-/** Org unit codes of the fixture's departments (pinyin initials); others get initials of the English name. */
-const DEPARTMENT_CODES = /** @type {Record<string, string>} */ ({
-  产权科: 'CQK',
-  企业改革科: 'QYGGK',
-  财考科: 'CKK',
-  投资科: 'TZK',
-});
+const MARKER = 'power-list';
 
 /**
  * Whether the demo data of this database was loaded (creates the launcher's bookkeeping table).
@@ -59,71 +52,42 @@ async function withClient(url, fn) {
 }
 
 /**
- * An access token of a service account (client credentials grant at the realm's token endpoint).
- * @param {{ issuer: string, clientId: string, clientSecret: string }} options
+ * A demo user's access token (password grant of the realm's `qinglian-cli` client).
+ * @param {{ issuer: string, username: string, password: string }} options
  * @returns {Promise<string>}
  */
-export async function serviceToken({ issuer, clientId, clientSecret }) {
-  const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+export async function userToken({ issuer, username, password }) {
   const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials' }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'qinglian-cli', username, password, scope: 'openid profile organization' }),
     signal: AbortSignal.timeout(10_000),
   });
   const body = /** @type {Record<string, unknown>} */ (await res.json().catch(() => ({})));
   if (res.status !== 200 || typeof body['access_token'] !== 'string') {
-    throw new LaunchError(`向开发认证服务取令牌失败 / the dev realm refused a token for ${clientId}: HTTP ${res.status} ${JSON.stringify(body)}`);
+    throw new LaunchError(`向开发认证服务取令牌失败 / the dev realm refused a token for ${username}: HTTP ${res.status} ${JSON.stringify(body)}`);
   }
   return body['access_token'];
 }
 
 /**
- * The fixture's items as the API's CreatePowerItemRequest (minus the unit id), with their department.
- * @param {string} file
+ * Calls the gateway as one user; 409 (already there) is an answer, other failures stop the launch.
+ * @param {string} gatewayUrl
+ * @param {string} token
  */
-export function powerItemsFromFixture(file) {
-  /** @type {{ title: string, issuer: string, issued: string, items: Record<string, any>[] }} */
-  const fixture = JSON.parse(readFileSync(file, 'utf8'));
-  const document = `《${fixture.title}》（${fixture.issuer}，${fixture.issued}）`;
-  return fixture.items.map((item) => {
-    /** @type {{ title: string, docNo?: string }[]} */
-    const basis = item['legalBasis'] ?? [];
-    const name = String(item['name']);
-    return {
-      department: String(item['department']),
-      departmentEn: String(item['departmentEn'] ?? ''),
-      request: {
-        code: String(item['code']),
-        name,
-        // The seeds name each power by what is done: 审批 (approval) or 审核 (review).
-        category: name.endsWith('审批') ? 'approval' : name.includes('审核') ? 'review' : 'other',
-        // Where the seed cites rules, those; otherwise the document that lists the power.
-        legalBasis: basis.length > 0 ? basis.map((b) => (b.docNo ? `${b.title}（${b.docNo}）` : b.title)).join('；') : document,
-      },
-    };
-  });
-}
-
-/**
- * Loads the power items (and their departments as org units) through the gateway.
- * @param {{ gatewayUrl: string, token: string, fixtureFile: string }} options
- * @returns {Promise<{ created: number, existing: number, units: number }>}
- */
-export async function loadPowerItems({ gatewayUrl, token, fixtureFile }) {
-  const items = powerItemsFromFixture(fixtureFile);
+function apiAs(gatewayUrl, token) {
   /**
    * @param {string} method
    * @param {string} path
    * @param {unknown} [body]
    * @returns {Promise<{ status: number, body: any }>}
    */
-  const api = async (method, path, body) => {
+  return async (method, path, body) => {
     for (let attempt = 0; ; attempt++) {
       /** @type {Record<string, string>} */
       const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
       /** @type {RequestInit} */
-      const init = { method, headers, signal: AbortSignal.timeout(15_000) };
+      const init = { method, headers, signal: AbortSignal.timeout(30_000) };
       if (body !== undefined) {
         headers['content-type'] = 'application/json';
         init.body = JSON.stringify(body);
@@ -141,40 +105,100 @@ export async function loadPowerItems({ gatewayUrl, token, fixtureFile }) {
       return { status: res.status, body: parsed };
     }
   };
+}
 
-  /** @type {{ id: string, code: string, name: string }[]} */
-  const units = (await api('GET', '/api/v1/org-units')).body;
-  const unitByName = new Map(units.map((u) => [u.name, u.id]));
-  const usedCodes = new Set(units.map((u) => u.code));
-  let unitsCreated = 0;
-  for (const { department, departmentEn } of items) {
-    if (unitByName.has(department)) continue;
-    let code = DEPARTMENT_CODES[department] ?? (departmentEn.match(/\b[A-Za-z]/g)?.join('').toUpperCase() || 'DEPT');
-    for (let i = 2; usedCodes.has(code); i++) code = `${code.replace(/-\d+$/, '')}-${i}`;
-    const res = await api('POST', '/api/v1/org-units', { name: department, code });
-    if (res.status === 409) throw new LaunchError(`组织单元编码 ${code} 已被占用 / org unit code ${code} is taken by another unit`);
-    unitByName.set(department, res.body.id);
-    usedCodes.add(code);
-    unitsCreated++;
+/**
+ * Loads the demo power list of every tenant in the file through the gateway.
+ * @param {{ gatewayUrl: string, issuer: string, file: string, passwordOf: (username: string) => string }} options
+ * @returns {Promise<Record<string, { units: number, people: number, powerItems: number, published: number, lists: number }>>}
+ */
+export async function loadPowerList({ gatewayUrl, issuer, file, passwordOf }) {
+  /** @type {{ tenants: Record<string, any> }} */
+  const demo = JSON.parse(readFileSync(file, 'utf8'));
+  /** @type {Record<string, any>} */
+  const result = {};
+  for (const [alias, data] of Object.entries(demo.tenants)) {
+    const prefix = alias.split('-')[1] === 'sasac' ? 'gzw' : alias.split('-')[1];
+    const token = (/** @type {string} */ who) => userToken({ issuer, username: `${prefix}-${who}`, password: passwordOf(`${prefix}-${who}`) });
+    const admin = apiAs(gatewayUrl, await token('admin'));
+    const reviewers = [apiAs(gatewayUrl, await token('integrity')), apiAs(gatewayUrl, await token('discipline'))];
+    result[alias] = await loadTenant(data, admin, reviewers);
   }
+  return result;
+}
 
+/**
+ * @param {Record<string, any>} data
+ * @param {ReturnType<typeof apiAs>} admin
+ * @param {ReturnType<typeof apiAs>[]} reviewers
+ */
+async function loadTenant(data, admin, reviewers) {
+  /** @type {Map<string, string>} */
+  const unitId = new Map((await admin('GET', '/api/v1/org-units')).body.map((/** @type {any} */ u) => [u.code, u.id]));
+  let units = 0;
+  for (const u of data.orgUnits) {
+    if (unitId.has(u.code)) continue;
+    const res = await admin('POST', '/api/v1/org-units', { code: u.code, name: u.name, ...(u.parentCode ? { parentId: unitId.get(u.parentCode) } : {}) });
+    unitId.set(u.code, res.body.id);
+    units++;
+  }
+  /** @type {Map<string, string>} */
+  const postId = new Map((await admin('GET', '/api/v1/posts')).body.map((/** @type {any} */ p) => [p.code, p.id]));
+  for (const p of data.posts) {
+    if (postId.has(p.code)) continue;
+    postId.set(p.code, (await admin('POST', '/api/v1/posts', { code: p.code, name: p.name, orgUnitId: unitId.get(p.unitCode) })).body.id);
+  }
+  /** @type {Map<string, string>} */
+  const personBySubject = new Map((await admin('GET', '/api/v1/people')).body.map((/** @type {any} */ p) => [p.subject, p.id]));
+  /** @type {Map<string, string>} */
+  const personOf = new Map();
   /** @type {Set<string>} */
-  const existingCodes = new Set();
-  for (let offset = 0; ; offset += 200) {
-    const page = (await api('GET', `/api/v1/power-items?limit=200&offset=${offset}`)).body;
-    for (const it of page.items) existingCodes.add(it.code);
-    if (page.items.length < 200) break;
-  }
-  let created = 0;
-  let existing = 0;
-  for (const { department, request } of items) {
-    if (existingCodes.has(request.code)) {
-      existing++;
-      continue;
+  const created = new Set();
+  for (const p of data.people) {
+    let id = personBySubject.get(p.subject);
+    if (!id) {
+      id = (await admin('POST', '/api/v1/people', { name: p.name, subject: p.subject })).body.id;
+      created.add(p.username);
     }
-    const res = await api('POST', '/api/v1/power-items', { ...request, handlingUnitId: unitByName.get(department) });
-    if (res.status === 409) existing++;
-    else created++;
+    personOf.set(p.username, /** @type {string} */ (id));
   }
-  return { created, existing, units: unitsCreated };
+  for (const h of data.holdings) {
+    if (created.has(h.username)) await admin('POST', '/api/v1/post-holdings', { personId: personOf.get(h.username), postId: postId.get(h.post), startOn: h.startOn });
+  }
+  if ((await admin('GET', '/api/v1/leadership')).body.length === 0) {
+    for (const m of data.leadership) {
+      const member = (await admin('POST', '/api/v1/leadership/members', { personId: personOf.get(m.username), position: m.position, title: m.title, startOn: m.startOn })).body;
+      for (const code of m.charges) await admin('POST', '/api/v1/leadership/charges', { memberId: member.id, orgUnitId: unitId.get(code), startOn: m.startOn });
+    }
+  }
+  const items = await loadDocuments(admin, reviewers, '/api/v1/power-items', data.powerItems, async () => (await admin('GET', '/api/v1/power-items?limit=200')).body.items);
+  const lists = await loadDocuments(admin, reviewers, '/api/v1/responsibility-lists', data.responsibilityLists, async () => (await admin('GET', '/api/v1/responsibility-lists')).body);
+  if (data.publication && (await admin('GET', '/api/v1/publications')).body.length === 0) await admin('POST', '/api/v1/publications', data.publication);
+  return { units, people: created.size, powerItems: items.created, published: items.published, lists: lists.created };
+}
+
+/**
+ * Creates each missing document; those marked `publish` go through review and publication.
+ * @param {ReturnType<typeof apiAs>} admin
+ * @param {ReturnType<typeof apiAs>[]} reviewers
+ * @param {string} base
+ * @param {{ publish: boolean, request: Record<string, any> }[]} docs
+ * @param {() => Promise<{ code: string }[]>} existing
+ */
+async function loadDocuments(admin, reviewers, base, docs, existing) {
+  const have = new Set((await existing()).map((d) => d.code));
+  let created = 0;
+  let published = 0;
+  for (const { publish, request } of docs) {
+    if (have.has(request.code)) continue;
+    const doc = (await admin('POST', base, request)).body;
+    created++;
+    if (!publish) continue;
+    const at = `${base}/${doc.id}/versions/1`;
+    await admin('POST', `${at}/submit`);
+    for (const review of reviewers) await review('POST', `${at}/reviews`, { decision: 'approve', opinion: '经审核，内容与制度文件一致，同意发布。' });
+    await admin('POST', `${at}/publish`);
+    published++;
+  }
+  return { created, published };
 }

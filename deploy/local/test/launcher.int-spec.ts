@@ -115,7 +115,7 @@ describe('npm start (deploy/local/start.mjs)', () => {
     const first = await start('first');
     expect(first.output()).toContain(first.gatewayUrl);
     expect(first.output()).toMatch(/gzw-admin\s+\S+\s+租户管理员/);
-    expect(first.output()).toContain('power items loaded');
+    expect(first.output()).toContain('5 published');
 
     const page = await fetch(`${first.gatewayUrl}/`);
     expect(page.status).toBe(200);

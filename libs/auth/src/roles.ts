@@ -47,6 +47,14 @@ export enum Permission {
   DirectoryWrite = 'directory:write',
   PowerItemRead = 'power-item:read',
   PowerItemWrite = 'power-item:write',
+  ResponsibilityListRead = 'responsibility-list:read',
+  ResponsibilityListWrite = 'responsibility-list:write',
+  /** 审核: record a review opinion on a version in review. */
+  ReviewWrite = 'review:write',
+  /** 发布: publish a reviewed version; make a publication (公开). */
+  PublishWrite = 'publish:write',
+  /** Open a publication (公开): also granted to a supervisor's people when published to the supervisor. */
+  PublicationRead = 'publication:read',
 }
 
 export function isReadPermission(permission: Permission): boolean {
@@ -65,7 +73,19 @@ export const RolePermissions: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.DirectoryWrite]: [Role.TenantAdmin],
   [Permission.PowerItemRead]: everyone,
   [Permission.PowerItemWrite]: [Role.TenantAdmin, Role.IntegrityOffice],
+  [Permission.ResponsibilityListRead]: everyone,
+  [Permission.ResponsibilityListWrite]: [Role.TenantAdmin, Role.IntegrityOffice],
+  [Permission.ReviewWrite]: [Role.IntegrityOffice, Role.DisciplineCommittee],
+  [Permission.PublishWrite]: [Role.TenantAdmin, Role.MainLeader],
+  [Permission.PublicationRead]: everyone,
 };
+
+/**
+ * Who must approve a power item or responsibility list version before it is published: the integrity
+ * office (廉洁风险防控工作办公室) and the discipline committee (纪委/机关纪委), each with a written opinion.
+ * The author of a version never reviews it.
+ */
+export const REVIEW_ROLES: readonly Role[] = [Role.IntegrityOffice, Role.DisciplineCommittee];
 
 export function hasPermission(roles: readonly string[], permission: Permission): boolean {
   return RolePermissions[permission].some((r) => roles.includes(r));
@@ -87,10 +107,11 @@ export interface AuthorizationSubject {
 
 /**
  * Why the caller may not use the permission, or null when it may. Acting in a tenant below one's own
- * allows read permissions only, and only for the supervising roles.
+ * allows read permissions only, and only for the supervising roles — except opening a publication
+ * (公开), which everyone in the supervising tenant may do; power-list then checks its scope.
  */
 export function denialReason(subject: AuthorizationSubject, permission: Permission): string | null {
-  if (subject.supervisingTenantId !== undefined) {
+  if (subject.supervisingTenantId !== undefined && permission !== Permission.PublicationRead) {
     if (!isReadPermission(permission)) return `a supervising tenant may only read the tenants below it (${permission} is a write)`;
     if (!SUPERVISING_ROLES.some((r) => subject.roles.includes(r))) {
       return `reading a tenant below your own needs one of the roles ${SUPERVISING_ROLES.join(', ')}`;

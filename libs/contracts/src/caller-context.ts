@@ -17,6 +17,8 @@ export interface CallerContext {
    * read permissions only, and services serve it from read-only transactions.
    */
   readonly supervisingTenantId?: string;
+  /** Display name of the caller (the token's `name`), recorded beside the id on reviews and versions. */
+  readonly userName?: string;
 }
 
 /** NATS header names. `traceparent` / `tracestate` follow W3C Trace Context. */
@@ -26,6 +28,8 @@ export const Headers = {
   roles: 'x-roles',
   requestId: 'x-request-id',
   supervisingTenantId: 'x-supervising-tenant-id',
+  /** URI-encoded: NATS headers are ASCII. */
+  userName: 'x-user-name',
   traceparent: 'traceparent',
   tracestate: 'tracestate',
 } as const;
@@ -44,6 +48,7 @@ export function callerToHeaders(caller: CallerContext): Record<string, string> {
     [Headers.roles]: caller.roles.join(','),
     [Headers.requestId]: caller.requestId,
     ...(caller.supervisingTenantId === undefined ? {} : { [Headers.supervisingTenantId]: caller.supervisingTenantId }),
+    ...(caller.userName === undefined ? {} : { [Headers.userName]: encodeURIComponent(caller.userName) }),
   };
 }
 
@@ -61,8 +66,17 @@ export function callerFromHeaders(get: (name: string) => string | undefined): Ca
     .filter((r) => r.length > 0);
   if (!isUuid(tenantId)) return { error: `header ${Headers.tenantId} must be a UUID` };
   if (!userId) return { error: `header ${Headers.userId} is required` };
+  const encodedName = get(Headers.userName);
+  let named: { userName?: string } = {};
+  if (encodedName !== undefined) {
+    try {
+      named = { userName: decodeURIComponent(encodedName) };
+    } catch {
+      return { error: `header ${Headers.userName} must be URI-encoded` };
+    }
+  }
   const supervising = get(Headers.supervisingTenantId);
-  if (supervising === undefined) return { tenantId: tenantId.toLowerCase(), userId, roles, requestId };
+  if (supervising === undefined) return { tenantId: tenantId.toLowerCase(), userId, roles, requestId, ...named };
   if (!isUuid(supervising)) return { error: `header ${Headers.supervisingTenantId} must be a UUID` };
-  return { tenantId: tenantId.toLowerCase(), userId, roles, requestId, supervisingTenantId: supervising.toLowerCase() };
+  return { tenantId: tenantId.toLowerCase(), userId, roles, requestId, supervisingTenantId: supervising.toLowerCase(), ...named };
 }

@@ -26,6 +26,8 @@ export interface ServiceError {
   readonly rule?: string;
   /** Further problems when several fields are wrong (the first one is repeated in `field`). */
   readonly errors?: readonly { field: string; rule: string; message: string }[];
+  /** Problems of a rejected file import, each at its sheet, row and column. */
+  readonly problems?: readonly { sheet: string; row: number; column: string | null; message: string }[];
 }
 
 export function isServiceError(value: unknown): value is ServiceError {

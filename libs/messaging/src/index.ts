@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './outbox-sql';
 export * from './trace-context';
+export * from './file-store';

@@ -41,10 +41,20 @@ export class RequestValidationError extends DomainError {
   }
 }
 
+/** A file import refused as a whole: nothing was imported; every problem says where it is. */
+export class ImportRejectedError extends DomainError {
+  constructor(readonly problems: { sheet: string; row: number; column: string | null; message: string }[]) {
+    super(ErrorCode.Validation, `导入失败，共 ${problems.length} 处问题，未导入任何内容 / import rejected: ${problems.length} problem(s), nothing imported`, 'file', 'import');
+  }
+}
+
 /** Maps anything thrown inside a handler to the ServiceError shape that crosses NATS. */
 export function toServiceError(error: unknown): ServiceError {
   if (error instanceof RequestValidationError) {
     return { code: error.code, message: error.message, field: error.field, rule: error.rule, errors: error.problems };
+  }
+  if (error instanceof ImportRejectedError) {
+    return { code: error.code, message: error.message, field: 'file', rule: 'import', problems: error.problems };
   }
   if (error instanceof DomainError) {
     return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...(error.rule ? { rule: error.rule } : {}) };

@@ -1,15 +1,101 @@
-import { type CallerContext, CreateOrgUnitRequest, CreatePersonRequest, CreatePostRequest, OrgUnitDto, PersonDto, PowerListSubjects, PostDto } from '@qinglian/contracts';
+import {
+  type CallerContext,
+  CreateChargeRequest,
+  CreateLeadershipMemberRequest,
+  CreateOrgUnitRequest,
+  CreatePersonRequest,
+  CreatePostHoldingRequest,
+  CreatePostRequest,
+  type LeadershipMemberDto,
+  OnDateRequest,
+  OrgUnitDto,
+  type PersonDetailDto,
+  PersonDto,
+  PowerListSubjects,
+  PostDto,
+  type PostHoldingDto,
+  type TenantDto,
+} from '@qinglian/contracts';
 import { Permission } from '@qinglian/auth';
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, RequirePermission } from '../platform/auth';
+import { CurrentCaller, CurrentIdentity, RequirePermission } from '../platform/auth';
+import { type Identity } from '../platform/authenticator';
+import { TenantDirectory } from '../platform/tenant-directory';
 import { ServiceClient } from '../platform/service-client';
 import { uuidPipe } from '../platform/validation';
+import { EndBody, UpdateOrgUnitBody } from './directory-bodies';
 
 @ApiTags('目录 Directory')
 @Controller('api/v1')
 export class DirectoryController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly tenants: TenantDirectory,
+  ) {}
+
+  @Get('tenants')
+  @RequirePermission(Permission.DirectoryRead)
+  @ApiOperation({ summary: '租户树 The caller’s tenant and the tenants below it' })
+  listTenants(@CurrentIdentity() identity: Identity): Promise<TenantDto[]> {
+    return this.tenants.subtree(identity.tenant.id);
+  }
+
+  @Patch('org-units/:id')
+  @RequirePermission(Permission.DirectoryWrite)
+  @ApiOperation({ summary: '重命名或移动组织单元 Rename or move an org unit (no cycles)' })
+  updateOrgUnit(@CurrentCaller() caller: CallerContext, @Param('id', uuidPipe()) id: string, @Body() body: UpdateOrgUnitBody): Promise<OrgUnitDto> {
+    return this.services.call(PowerListSubjects.orgUnitUpdate, { id, name: body.name, parentId: body.parentId }, caller);
+  }
+
+  @Post('post-holdings')
+  @RequirePermission(Permission.DirectoryWrite)
+  @ApiOperation({ summary: '任职 A person takes a post' })
+  createHolding(@CurrentCaller() caller: CallerContext, @Body() body: CreatePostHoldingRequest): Promise<PostHoldingDto> {
+    return this.services.call(PowerListSubjects.postHoldingCreate, body, caller);
+  }
+
+  @Post('post-holdings/:id/end')
+  @HttpCode(200)
+  @RequirePermission(Permission.DirectoryWrite)
+  @ApiOperation({ summary: '离任 End a post holding' })
+  endHolding(@CurrentCaller() caller: CallerContext, @Param('id', uuidPipe()) id: string, @Body() body: EndBody): Promise<PostHoldingDto> {
+    return this.services.call(PowerListSubjects.postHoldingEnd, { id, endOn: body.endOn }, caller);
+  }
+
+  @Get('leadership')
+  @RequirePermission(Permission.DirectoryRead)
+  @ApiOperation({ summary: '领导班子 The leadership team on a date (default today), with 分管 units' })
+  leadership(@CurrentCaller() caller: CallerContext, @Query() q: OnDateRequest): Promise<LeadershipMemberDto[]> {
+    return this.services.call(PowerListSubjects.leadershipMembersOn, q, caller);
+  }
+
+  @Post('leadership/members')
+  @RequirePermission(Permission.DirectoryWrite)
+  createMember(@CurrentCaller() caller: CallerContext, @Body() body: CreateLeadershipMemberRequest): Promise<LeadershipMemberDto> {
+    return this.services.call(PowerListSubjects.leadershipMemberCreate, body, caller);
+  }
+
+  @Post('leadership/members/:id/end')
+  @HttpCode(200)
+  @RequirePermission(Permission.DirectoryWrite)
+  endMember(@CurrentCaller() caller: CallerContext, @Param('id', uuidPipe()) id: string, @Body() body: EndBody): Promise<LeadershipMemberDto> {
+    return this.services.call(PowerListSubjects.leadershipMemberEnd, { id, endOn: body.endOn }, caller);
+  }
+
+  @Post('leadership/charges')
+  @RequirePermission(Permission.DirectoryWrite)
+  @ApiOperation({ summary: '分管 A leader takes charge of a unit' })
+  createCharge(@CurrentCaller() caller: CallerContext, @Body() body: CreateChargeRequest): Promise<LeadershipMemberDto> {
+    return this.services.call(PowerListSubjects.leadershipChargeCreate, body, caller);
+  }
+
+  @Post('leadership/charges/:id/end')
+  @HttpCode(200)
+  @RequirePermission(Permission.DirectoryWrite)
+  endCharge(@CurrentCaller() caller: CallerContext, @Param('id', uuidPipe()) id: string, @Body() body: EndBody): Promise<LeadershipMemberDto> {
+    return this.services.call(PowerListSubjects.leadershipChargeEnd, { id, endOn: body.endOn }, caller);
+  }
 
   @Post('org-units')
   @RequirePermission(Permission.DirectoryWrite)
@@ -73,8 +159,8 @@ export class DirectoryController {
 
   @Get('people/:id')
   @RequirePermission(Permission.DirectoryRead)
-  @ApiOkResponse({ type: PersonDto })
-  getPerson(@CurrentCaller() caller: CallerContext, @Param('id', uuidPipe()) id: string): Promise<PersonDto> {
+  @ApiOperation({ summary: '人员及任职 A person with their post holdings' })
+  getPerson(@CurrentCaller() caller: CallerContext, @Param('id', uuidPipe()) id: string): Promise<PersonDetailDto> {
     return this.services.call(PowerListSubjects.personGet, { id }, caller);
   }
 }

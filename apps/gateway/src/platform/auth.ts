@@ -78,7 +78,7 @@ export class AuthGuard implements CanActivate {
 
   /** The caller context sent to services: the person, and the tenant the request acts in. */
   private async callerFor(req: AuthedRequest, identity: Identity): Promise<CallerContext> {
-    const base = { userId: identity.userId, roles: identity.roles, requestId: req.requestId ?? randomUUID() };
+    const base = { userId: identity.userId, userName: identity.name, roles: identity.roles, requestId: req.requestId ?? randomUUID() };
     const requested = req.header(TENANT_HEADER);
     if (requested === undefined || requested.toLowerCase() === identity.tenant.id) return { ...base, tenantId: identity.tenant.id };
     if (!isUuid(requested)) throw new BadRequestException(`${TENANT_HEADER} must be a tenant id (UUID)`);

@@ -42,6 +42,7 @@ interface Problem {
   field?: string | undefined;
   rule?: string | undefined;
   errors?: readonly { field: string; rule: string; message: string }[] | undefined;
+  problems?: ServiceError['problems'] | undefined;
 }
 
 /** The one place where errors become HTTP: RFC 9457 problem+json with our code, field and rule. */
@@ -78,7 +79,7 @@ export class ProblemFilter implements ExceptionFilter {
 
 function fromServiceError(e: ServiceError, base: { instance: string; requestId?: string | undefined }): Problem {
   const status = STATUS[e.code];
-  return { ...base, type: typeUri(e.code), title: TITLE[status] ?? 'Error', status, code: e.code, detail: e.message, field: e.field, rule: e.rule, errors: e.errors };
+  return { ...base, type: typeUri(e.code), title: TITLE[status] ?? 'Error', status, code: e.code, detail: e.message, field: e.field, rule: e.rule, errors: e.errors, problems: e.problems };
 }
 
 function typeUri(code: ErrorCode): string {

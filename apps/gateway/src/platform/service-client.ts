@@ -1,7 +1,7 @@
 import { type CallerContext, callerToHeaders, ErrorCode, isServiceError, type ServiceError } from '@qinglian/contracts';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { errors as natsErrors, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
-import { connectNats } from '@qinglian/messaging';
+import { connectNats, FileStore } from '@qinglian/messaging';
 import { randomUUID } from 'node:crypto';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { GATEWAY_CONFIG } from './tokens';
@@ -31,6 +31,7 @@ interface NestReply {
 @Injectable()
 export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
   private nc: NatsConnection | undefined;
+  private fileStore: FileStore | undefined;
 
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
@@ -99,6 +100,13 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
       throw new ServiceCallError({ code: ErrorCode.Internal, message: `${service} failed` });
     }
     return reply.response as T;
+  }
+
+  /** Files exchanged with the services by claim check (uploads, exports). */
+  get files(): FileStore {
+    if (!this.nc || this.nc.isClosed()) throw new ServiceCallError({ code: ErrorCode.Unavailable, message: 'messaging is unavailable: not connected to NATS' });
+    this.fileStore ??= new FileStore(this.nc);
+    return this.fileStore;
   }
 
   /** Readiness: the gateway is useful only while NATS is reachable. */

@@ -1,5 +1,18 @@
 import {
   type CallerContext,
+  CreateChargeRequest,
+  CreateLeadershipMemberRequest,
+  CreatePostHoldingRequest,
+  EndRequest,
+  type InChargeOfDto,
+  InChargeOfRequest,
+  type LeadershipMemberDto,
+  OnDateRequest,
+  PersonBySubjectRequest,
+  type PersonDetailDto,
+  type PostHoldingDto,
+  PostsOnRequest,
+  UpdateOrgUnitRequest,
   CreateOrgUnitRequest,
   CreatePersonRequest,
   CreatePostRequest,
@@ -13,10 +26,69 @@ import { Caller } from '@qinglian/runtime';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DirectoryService } from './directory.service';
+import { PeopleService } from './people.service';
 
 @Controller()
 export class DirectoryController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @MessagePattern(PowerListSubjects.orgUnitUpdate)
+  updateOrgUnit(@Caller() caller: CallerContext, @Payload() req: UpdateOrgUnitRequest): Promise<OrgUnitDto> {
+    return this.directory.updateOrgUnit(caller, req);
+  }
+
+  @MessagePattern(PowerListSubjects.personBySubject)
+  personBySubject(@Caller() caller: CallerContext, @Payload() req: PersonBySubjectRequest): Promise<PersonDetailDto> {
+    return this.people.bySubject(caller, req.subject);
+  }
+
+  @MessagePattern(PowerListSubjects.personPostsOn)
+  postsOn(@Caller() caller: CallerContext, @Payload() req: PostsOnRequest): Promise<PostHoldingDto[]> {
+    return this.people.postsOn(caller, req.personId, req.on);
+  }
+
+  @MessagePattern(PowerListSubjects.postHoldingCreate)
+  createHolding(@Caller() caller: CallerContext, @Payload() req: CreatePostHoldingRequest): Promise<PostHoldingDto> {
+    return this.people.createHolding(caller, req);
+  }
+
+  @MessagePattern(PowerListSubjects.postHoldingEnd)
+  endHolding(@Caller() caller: CallerContext, @Payload() req: EndRequest): Promise<PostHoldingDto> {
+    return this.people.endHolding(caller, req);
+  }
+
+  @MessagePattern(PowerListSubjects.leadershipMembersOn)
+  membersOn(@Caller() caller: CallerContext, @Payload() req: OnDateRequest): Promise<LeadershipMemberDto[]> {
+    return this.people.membersOn(caller, req.on);
+  }
+
+  @MessagePattern(PowerListSubjects.leadershipInChargeOf)
+  inChargeOf(@Caller() caller: CallerContext, @Payload() req: InChargeOfRequest): Promise<InChargeOfDto> {
+    return this.people.inChargeOf(caller, req.orgUnitId, req.on);
+  }
+
+  @MessagePattern(PowerListSubjects.leadershipMemberCreate)
+  createMember(@Caller() caller: CallerContext, @Payload() req: CreateLeadershipMemberRequest): Promise<LeadershipMemberDto> {
+    return this.people.createMember(caller, req);
+  }
+
+  @MessagePattern(PowerListSubjects.leadershipMemberEnd)
+  endMember(@Caller() caller: CallerContext, @Payload() req: EndRequest): Promise<LeadershipMemberDto> {
+    return this.people.endMember(caller, req);
+  }
+
+  @MessagePattern(PowerListSubjects.leadershipChargeCreate)
+  createCharge(@Caller() caller: CallerContext, @Payload() req: CreateChargeRequest): Promise<LeadershipMemberDto> {
+    return this.people.createCharge(caller, req);
+  }
+
+  @MessagePattern(PowerListSubjects.leadershipChargeEnd)
+  endCharge(@Caller() caller: CallerContext, @Payload() req: EndRequest): Promise<LeadershipMemberDto> {
+    return this.people.endCharge(caller, req);
+  }
 
   @MessagePattern(PowerListSubjects.orgUnitCreate)
   createOrgUnit(@Caller() caller: CallerContext, @Payload() req: CreateOrgUnitRequest): Promise<OrgUnitDto> {
@@ -59,7 +131,7 @@ export class DirectoryController {
   }
 
   @MessagePattern(PowerListSubjects.personGet)
-  getPerson(@Caller() caller: CallerContext, @Payload() req: GetByIdRequest): Promise<PersonDto> {
-    return this.directory.getPerson(caller, req.id);
+  getPerson(@Caller() caller: CallerContext, @Payload() req: GetByIdRequest): Promise<PersonDetailDto> {
+    return this.people.getPerson(caller, req.id);
   }
 }

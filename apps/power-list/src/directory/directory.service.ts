@@ -1,4 +1,17 @@
-import { type CallerContext, type CreateOrgUnitRequest, type CreatePersonRequest, type CreatePostRequest, type OrgUnitCreatedV1, type OrgUnitDto, type PersonDto, PowerListEvents, type PostDto } from '@qinglian/contracts';
+import {
+  type CallerContext,
+  type CreateOrgUnitRequest,
+  type CreatePersonRequest,
+  type CreatePostRequest,
+  type OrgUnitCreatedV1,
+  type OrgUnitDto,
+  type OrgUnitUpdatedV1,
+  type PersonDto,
+  PowerListEvents,
+  type PostCreatedV1,
+  type PostDto,
+  type UpdateOrgUnitRequest,
+} from '@qinglian/contracts';
 import { Permission } from '@qinglian/auth';
 import { ChangeLog, DomainError, requirePermission } from '@qinglian/runtime';
 import { TenantTransactions } from '@qinglian/persistence';
@@ -38,6 +51,35 @@ export class DirectoryService {
     });
   }
 
+  /** Renames or moves a unit; the paths of the unit and everything below it move with it. */
+  updateOrgUnit(caller: CallerContext, req: UpdateOrgUnitRequest): Promise<OrgUnitDto> {
+    requirePermission(caller, Permission.DirectoryWrite);
+    return this.tx.run(caller.tenantId, async (em) => {
+      const repo = em.getRepository(OrgUnitEntity);
+      const unit = await findOr404(em, OrgUnitEntity, 'org unit', req.id);
+      if (req.name !== undefined) await repo.update({ id: unit.id }, { name: req.name });
+      if (req.parentId !== undefined && req.parentId !== unit.parentId) {
+        let parentPath: string[] = [];
+        if (req.parentId !== null) {
+          const parent = await repo.findOneBy({ id: req.parentId });
+          if (!parent) throw DomainError.validation('parentId', 'exists', `上级单元 ${req.parentId} 不存在 / parent org unit ${req.parentId} does not exist`);
+          if (parent.path.includes(unit.id)) {
+            throw DomainError.validation('parentId', 'no-cycle', `不能把 ${unit.name} 移到它自己或它的下级单元 ${parent.name} 之下（组织树不能成环） / moving ${unit.code} under ${parent.code} would make a cycle in the unit tree`);
+          }
+          parentPath = parent.path;
+        }
+        // Every unit whose path runs through this one gets the new prefix.
+        const depth = unit.path.length;
+        await em.query(`UPDATE power_list.org_unit SET path = $1::uuid[] || path[$2:] WHERE $3 = ANY (path)`, [parentPath, depth, unit.id]);
+        await repo.update({ id: unit.id }, { parentId: req.parentId });
+      }
+      const saved = await repo.findOneByOrFail({ id: unit.id });
+      const data: OrgUnitUpdatedV1 = { id: saved.id, code: saved.code, name: saved.name, parentId: saved.parentId, path: saved.path };
+      await this.changes.record(em, caller, { type: PowerListEvents.orgUnitUpdated, version: 1, entityType: 'org-unit', entityId: saved.id, data });
+      return toOrgUnitDto(saved);
+    });
+  }
+
   listOrgUnits(caller: CallerContext): Promise<OrgUnitDto[]> {
     requirePermission(caller, Permission.DirectoryRead);
     return this.tx.read(caller.tenantId, async (em) => {
@@ -58,22 +100,18 @@ export class DirectoryService {
         throw DomainError.validation('orgUnitId', 'exists', `org unit ${req.orgUnitId} does not exist`);
       }
       const repo = em.getRepository(PostEntity);
-      const { identifiers } = await repo.insert({ tenantId: caller.tenantId, name: req.name, orgUnitId: req.orgUnitId });
+      if (await repo.existsBy({ code: req.code })) throw DomainError.conflict(`岗位编码 ${req.code} 已存在 / post code ${req.code} already exists`, 'code', 'unique');
+      const { identifiers } = await repo.insert({ tenantId: caller.tenantId, code: req.code, name: req.name, orgUnitId: req.orgUnitId });
       const saved = await repo.findOneByOrFail({ id: String(identifiers[0]?.['id']) });
-      await this.changes.record(em, caller, {
-        type: PowerListEvents.postCreated,
-        version: 1,
-        entityType: 'post',
-        entityId: saved.id,
-        data: { id: saved.id, name: saved.name, orgUnitId: saved.orgUnitId },
-      });
+      const data: PostCreatedV1 = { id: saved.id, code: saved.code, name: saved.name, orgUnitId: saved.orgUnitId };
+      await this.changes.record(em, caller, { type: PowerListEvents.postCreated, version: 1, entityType: 'post', entityId: saved.id, data });
       return toPostDto(saved);
     });
   }
 
   listPosts(caller: CallerContext): Promise<PostDto[]> {
     requirePermission(caller, Permission.DirectoryRead);
-    return this.tx.read(caller.tenantId, async (em) => (await em.getRepository(PostEntity).find({ order: { createdAt: 'ASC' } })).map(toPostDto));
+    return this.tx.read(caller.tenantId, async (em) => (await em.getRepository(PostEntity).find({ order: { code: 'ASC' } })).map(toPostDto));
   }
 
   getPost(caller: CallerContext, id: string): Promise<PostDto> {
@@ -105,14 +143,9 @@ export class DirectoryService {
     requirePermission(caller, Permission.DirectoryRead);
     return this.tx.read(caller.tenantId, async (em) => (await em.getRepository(PersonEntity).find({ order: { createdAt: 'ASC' } })).map(toPersonDto));
   }
-
-  getPerson(caller: CallerContext, id: string): Promise<PersonDto> {
-    requirePermission(caller, Permission.DirectoryRead);
-    return this.tx.read(caller.tenantId, async (em) => toPersonDto(await findOr404(em, PersonEntity, 'person', id)));
-  }
 }
 
-async function findOr404<T extends { id: string }>(em: EntityManager, entity: new () => T, label: string, id: string): Promise<T> {
+export async function findOr404<T extends { id: string }>(em: EntityManager, entity: new () => T, label: string, id: string): Promise<T> {
   const found = await em.getRepository(entity).findOne({ where: { id } as never });
   if (!found) throw DomainError.notFound(label, id);
   return found;
@@ -123,9 +156,9 @@ export function toOrgUnitDto(u: OrgUnitEntity): OrgUnitDto {
 }
 
 function toPostDto(p: PostEntity): PostDto {
-  return { id: p.id, name: p.name, orgUnitId: p.orgUnitId, createdAt: p.createdAt.toISOString() };
+  return { id: p.id, code: p.code, name: p.name, orgUnitId: p.orgUnitId, createdAt: p.createdAt.toISOString() };
 }
 
-function toPersonDto(p: PersonEntity): PersonDto {
+export function toPersonDto(p: PersonEntity): PersonDto {
   return { id: p.id, name: p.name, subject: p.subject, joinedOn: p.joinedOn, createdAt: p.createdAt.toISOString() };
 }

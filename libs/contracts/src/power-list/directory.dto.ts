@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsDateString, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 /** 组织单元 — a department or office (部门/科室); units form a tree within a tenant. */
 export class CreateOrgUnitRequest {
@@ -28,8 +28,32 @@ export class OrgUnitDto {
   @ApiProperty() createdAt!: string;
 }
 
+/** Renames or moves a unit; moving it below one of its own descendants is refused (no cycles). */
+export class UpdateOrgUnitRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  id!: string;
+
+  @ApiPropertyOptional({ description: '名称 Name', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ description: '上级单元 New parent unit id; null makes it a root', format: 'uuid', nullable: true, type: String })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @IsUUID('all')
+  parentId?: string | null;
+}
+
 /** 岗位 — a post within an org unit. */
 export class CreatePostRequest {
+  @ApiProperty({ description: '岗位编码 Code, unique in the tenant', example: 'CQK-KZ', maxLength: 40 })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, { message: 'code must be 1–40 letters, digits, "_", "." or "-"' })
+  code!: string;
+
   @ApiProperty({ description: '岗位名称 Post name', example: '科长', maxLength: 100 })
   @IsString()
   @Length(1, 100)
@@ -42,6 +66,7 @@ export class CreatePostRequest {
 
 export class PostDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
   @ApiProperty() createdAt!: string;
@@ -78,4 +103,163 @@ export class GetByIdRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all')
   id!: string;
+}
+
+/** 任职 — a person holds a post from `startOn` until `endOn` (inclusive; open when null). */
+export class CreatePostHoldingRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  personId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  postId!: string;
+
+  @ApiProperty({ description: '任职开始 YYYY-MM-DD', example: '2020-01-01' })
+  @IsDateString({ strict: true })
+  startOn!: string;
+
+  @ApiPropertyOptional({ description: '任职结束 YYYY-MM-DD (inclusive)', nullable: true, type: String })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @IsDateString({ strict: true })
+  endOn?: string | null;
+}
+
+/** Ends a holding, a leadership membership or a 分管 charge on a date. */
+export class EndRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  id!: string;
+
+  @ApiProperty({ description: '结束日期 YYYY-MM-DD (inclusive)', example: '2026-06-30' })
+  @IsDateString({ strict: true })
+  endOn!: string;
+}
+
+export interface PostHoldingDto {
+  readonly id: string;
+  readonly personId: string;
+  readonly personName: string;
+  readonly postId: string;
+  readonly postCode: string;
+  readonly postName: string;
+  readonly orgUnitId: string;
+  readonly orgUnitName: string;
+  readonly startOn: string;
+  readonly endOn: string | null;
+}
+
+/** 班子职务: the main leader (主要领导, 党委书记) or a member. */
+export enum LeadershipPosition {
+  MainLeader = 'main-leader',
+  Member = 'member',
+}
+
+export class CreateLeadershipMemberRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  personId!: string;
+
+  @ApiProperty({ enum: LeadershipPosition })
+  @IsEnum(LeadershipPosition)
+  position!: LeadershipPosition;
+
+  @ApiProperty({ description: '职务 Title as people say it', example: '党委书记、主任' })
+  @IsString()
+  @Length(1, 100)
+  title!: string;
+
+  @ApiProperty({ example: '2020-01-01' })
+  @IsDateString({ strict: true })
+  startOn!: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @IsDateString({ strict: true })
+  endOn?: string | null;
+}
+
+/** 分管 — a leadership member is in charge of a unit (and the units below it). */
+export class CreateChargeRequest {
+  @ApiProperty({ format: 'uuid', description: 'Leadership membership id' })
+  @IsUUID('all')
+  memberId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  orgUnitId!: string;
+
+  @ApiProperty({ example: '2020-01-01' })
+  @IsDateString({ strict: true })
+  startOn!: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @IsDateString({ strict: true })
+  endOn?: string | null;
+}
+
+export interface ChargeDto {
+  readonly id: string;
+  readonly orgUnitId: string;
+  readonly orgUnitCode: string;
+  readonly orgUnitName: string;
+  readonly startOn: string;
+  readonly endOn: string | null;
+}
+
+export interface LeadershipMemberDto {
+  readonly id: string;
+  readonly personId: string;
+  readonly personName: string;
+  readonly subject: string | null;
+  readonly position: LeadershipPosition;
+  readonly title: string;
+  readonly startOn: string;
+  readonly endOn: string | null;
+  readonly charges: ChargeDto[];
+}
+
+/** A date query: `on` defaults to today (Asia/Shanghai) when omitted. */
+export class OnDateRequest {
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD', example: '2026-11-22' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  on?: string;
+}
+
+/** `power-list.leadership.in-charge-of`: who is in charge of a unit on a date. */
+export class InChargeOfRequest extends OnDateRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  orgUnitId!: string;
+}
+
+export interface InChargeOfDto {
+  readonly orgUnitId: string;
+  readonly on: string;
+  /** The unit whose charge applies: the unit itself, or the nearest ancestor someone is in charge of. */
+  readonly chargedUnitId: string | null;
+  readonly leaders: { readonly memberId: string; readonly personId: string; readonly personName: string; readonly subject: string | null; readonly title: string }[];
+}
+
+/** `power-list.person.posts-on`: which posts a person held on a date. */
+export class PostsOnRequest extends OnDateRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  personId!: string;
+}
+
+export class PersonBySubjectRequest {
+  @IsString()
+  @Length(1, 200)
+  subject!: string;
+}
+
+/** A person with the posts they hold or held. */
+export interface PersonDetailDto extends PersonDto {
+  readonly holdings: PostHoldingDto[];
 }
