@@ -381,6 +381,20 @@ describe('power list through the gateway', () => {
         ['PI-001', 'PI-002', 'PI-005', 'PI-006', 'PI-007'].map((c) => [c, 'published']),
       );
       expect((await api('POST', '/api/v1/publications', as(tenantA, [Role.Handler]), { scope: 'tenant' })).status).toBe(403);
+
+      // The supervisor's people see only what was published to the supervisor.
+      const supervisor = randomUUID();
+      const askAsSupervisor = async () => {
+        const headers = (await import('@nats-io/transport-node')).headers();
+        const caller = { tenantId: tenantA, userId: 'gzw-leader', roles: [Role.LeadershipMember], requestId: randomUUID(), supervisingTenantId: supervisor };
+        for (const [k, v] of Object.entries(callerToHeaders(caller))) headers.set(k, v);
+        const subject = PowerListSubjects.publicationCurrent;
+        const msg = await nc.request(subject, JSON.stringify({ pattern: subject, data: {}, id: randomUUID() }), { timeout: 5_000, headers });
+        return msg.json<{ response?: { scope: string }; err?: { code: string } }>();
+      };
+      expect((await askAsSupervisor()).err?.code).toBe(ErrorCode.NotFound);
+      expect((await api('POST', '/api/v1/publications', admin(tenantA), { scope: 'supervisor' })).status).toBe(201);
+      expect((await askAsSupervisor()).response?.scope).toBe('supervisor');
       expect((await api('POST', '/api/v1/publications', admin(tenantC), { scope: 'tenant' })).status).toBe(409);
     });
 

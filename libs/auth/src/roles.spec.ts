@@ -26,7 +26,7 @@ describe('role → permission table', () => {
   });
 
   it('lists the permissions a set of roles grants', () => {
-    expect(permissionsOf([Role.Handler])).toEqual([Permission.ProfileRead, Permission.DirectoryRead, Permission.PowerItemRead]);
+    expect(permissionsOf([Role.Handler])).toEqual([Permission.ProfileRead, Permission.DirectoryRead, Permission.PowerItemRead, Permission.ResponsibilityListRead, Permission.PublicationRead]);
   });
 });
 
@@ -42,6 +42,16 @@ describe('supervising reads', () => {
 
   it('refuses other roles of the supervising tenant', () => {
     expect(denialReason({ roles: [Role.TenantAdmin], supervisingTenantId: below }, Permission.PowerItemRead)).toMatch(/supervisor-inspector/);
+  });
+
+  it('lets anyone of the supervising tenant open a publication below (power-list then checks its scope), and nothing else', () => {
+    expect(denialReason({ roles: [Role.LeadershipMember], supervisingTenantId: below }, Permission.PublicationRead)).toBeNull();
+    expect(denialReason({ roles: [Role.LeadershipMember], supervisingTenantId: below }, Permission.ResponsibilityListRead)).toMatch(/supervisor-inspector/);
+  });
+
+  it('has versions reviewed by the integrity office and the discipline committee and published by the admin or the main leader', () => {
+    expect(RolePermissions[Permission.ReviewWrite]).toEqual([Role.IntegrityOffice, Role.DisciplineCommittee]);
+    expect(RolePermissions[Permission.PublishWrite]).toEqual([Role.TenantAdmin, Role.MainLeader]);
   });
 
   it('applies the table inside one\'s own tenant', () => {
