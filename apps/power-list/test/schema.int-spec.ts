@@ -27,7 +27,7 @@ describe('power-list schema', () => {
           .filter((q) => !/^(ALTER TABLE .* DROP CONSTRAINT|DROP INDEX) .*"[a-z_]+__[a-z_]+__(fk|uq|ck|ix)"$/.test(q));
       expect(await proposals()).toEqual([]);
       // The filter hides only those: a column the entities do not know about is reported.
-      await ds.query('ALTER TABLE power_list.power_item ADD COLUMN stray text');
+      await ds.query('ALTER TABLE power_list.document ADD COLUMN stray text');
       expect(await proposals()).toEqual([expect.stringContaining('DROP COLUMN "stray"')]);
     } finally {
       await ds.destroy();

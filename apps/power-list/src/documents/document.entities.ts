@@ -9,7 +9,7 @@ export class DocumentEntity {
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @Column({ type: 'text' }) kind!: DocumentKind;
   @Column({ type: 'text' }) code!: string;
-  @Column({ name: 'latest_version_no', type: 'integer' }) latestVersionNo!: number;
+  @Column({ name: 'latest_version_no', type: 'integer', default: 0 }) latestVersionNo!: number;
   @Column({ name: 'published_version_no', type: 'integer', nullable: true }) publishedVersionNo!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
@@ -23,7 +23,7 @@ export class DocumentVersionEntity {
   @Column({ name: 'version_no', type: 'integer' }) versionNo!: number;
   @Column({ type: 'text' }) status!: VersionStatus;
   @Column({ name: 'based_on_version_no', type: 'integer', nullable: true }) basedOnVersionNo!: number | null;
-  @Column({ name: 'review_round', type: 'integer' }) reviewRound!: number;
+  @Column({ name: 'review_round', type: 'integer', default: 1 }) reviewRound!: number;
   @Column({ type: 'text' }) title!: string;
   @Column({ type: 'text', nullable: true }) category!: string | null;
   @Column({ name: 'handling_unit_code', type: 'text', nullable: true }) handlingUnitCode!: string | null;
@@ -32,8 +32,8 @@ export class DocumentVersionEntity {
   @Column({ name: 'search_text', type: 'text' }) searchText!: string;
   @Column({ name: 'author_id', type: 'text' }) authorId!: string;
   @Column({ name: 'author_name', type: 'text' }) authorName!: string;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
   @Column({ name: 'published_by', type: 'text', nullable: true }) publishedBy!: string | null;
@@ -61,7 +61,7 @@ export class PublicationEntity {
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @Column({ type: 'text' }) scope!: PublicationScope;
   @Column({ type: 'text', nullable: true }) note!: string | null;
-  @Column({ name: 'published_at', type: 'timestamptz' }) publishedAt!: Date;
+  @Column({ name: 'published_at', type: 'timestamptz', default: () => 'now()' }) publishedAt!: Date;
   @Column({ name: 'published_by', type: 'text' }) publishedBy!: string;
   @Column({ name: 'power_item_version_ids', type: 'uuid', array: true }) powerItemVersionIds!: string[];
   @Column({ name: 'responsibility_list_version_ids', type: 'uuid', array: true }) responsibilityListVersionIds!: string[];

@@ -81,16 +81,12 @@ export class PublicationsService {
       const versions = await em.getRepository(DocumentVersionEntity).findBy({ id: In(versionIds) });
       const docs = new Map((await em.getRepository(DocumentEntity).findBy({ id: In(versions.map((v) => v.documentId)) })).map((d) => [d.id, d]));
       const dir = await directoryIndex(em);
-      const loaded = await Promise.all(
-        versions.map(async (v) => ({ doc: docs.get(v.documentId) as DocumentEntity, version: v, content: v.content, reviews: await this.docs.roundReviews(em, v) })),
-      );
+      // One query at a time: a transaction's queries share one connection.
+      const loaded = [];
+      for (const v of versions) loaded.push({ doc: docs.get(v.documentId) as DocumentEntity, version: v, content: v.content, reviews: await this.docs.roundReviews(em, v) });
       const byCode = (a: { doc: DocumentEntity }, b: { doc: DocumentEntity }) => a.doc.code.localeCompare(b.doc.code);
-      const powerItems = await Promise.all(
-        loaded
-          .filter((l) => l.doc.kind === DocumentKind.PowerItem)
-          .sort(byCode)
-          .map((l) => this.items.toDto(em, l as never, dir)),
-      );
+      const powerItems = [];
+      for (const l of loaded.filter((x) => x.doc.kind === DocumentKind.PowerItem).sort(byCode)) powerItems.push(await this.items.toDto(em, l as never, dir));
       const responsibilityLists = loaded
         .filter((l) => l.doc.kind === DocumentKind.ResponsibilityList)
         .sort(byCode)
