@@ -14,13 +14,13 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const PG_ADMIN = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_ADMIN = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // The services answer fixed RPC subjects in queue groups: on a shared nats-server, any other
 // power-list running there (tests, `npm start`) would silently take part of the requests. So the
 // benchmark runs its own server unless BENCH_NATS_URL names one nothing else serves.
 const SHARED_NATS_URL = process.env.BENCH_NATS_URL;
-export const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
-export const WARMUP_S = 2;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP_S = 2;
 
 export function freePort() {
   return new Promise((resolve) => {
@@ -107,15 +107,19 @@ export async function measure(ops, concurrencies) {
 
 export const fmt = (n, d = 2) => n.toFixed(d).padStart(9);
 
+/** Columns a text takes in a terminal: CJK and full-width characters take two. */
+const cells = (text) => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const padCells = (text, width) => text + ' '.repeat(Math.max(0, width - cells(text)));
+
 /** The result table, one row per op and concurrency, in the order of `ops`; `note(name, concurrency, r)` appends to a row. */
 export function printTable(title, ops, concurrencies, results, note = () => '') {
-  const width = Math.max(26, ...Object.keys(ops).map((n) => n.length + 2));
+  const width = Math.max(26, ...Object.keys(ops).map((n) => cells(n) + 2));
   console.log(`\n${title} — ${new Date().toISOString()}, node ${process.version}, ${DURATION_S} s per row after ${WARMUP_S} s warm-up`);
   console.log(`${'operation'.padEnd(width)}${'conc'.padStart(5)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
   for (const concurrency of concurrencies) {
     for (const name of Object.keys(ops)) {
       const r = results[`${name}@${concurrency}`];
-      console.log(`${name.padEnd(width)}${String(concurrency).padStart(5)}${fmt(r.rps, 0).padStart(10)}${fmt(r.p50)}${fmt(r.p99)}${note(name, concurrency, r)}`);
+      console.log(`${padCells(name, width)}${String(concurrency).padStart(5)}${fmt(r.rps, 0).padStart(10)}${fmt(r.p50)}${fmt(r.p99)}${note(name, concurrency, r)}`);
     }
   }
 }
@@ -131,7 +135,10 @@ export function memoryOf(proc) {
 async function startNatsServer(children) {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-nats-'));
-  const proc = spawn(process.env.NATS_SERVER_BIN ?? 'nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' });
+  // Its own process group: Ctrl-C in a terminal must not stop NATS before the apps have drained.
+  const proc = spawn(process.env.NATS_SERVER_BIN ?? 'nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore', detached: true });
+  let spawnError;
+  proc.once('error', (e) => (spawnError = e));
   children.push(proc);
   const url = `nats://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
@@ -140,7 +147,10 @@ async function startNatsServer(children) {
       await (await connect({ servers: url, reconnect: false })).close();
       break;
     } catch (e) {
-      if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`nats-server on ${url} did not start: ${e}`);
+      if (Date.now() > deadline || proc.exitCode !== null || spawnError) {
+        rmSync(storeDir, { recursive: true, force: true });
+        throw new Error(`nats-server on ${url} did not start: ${spawnError ?? e}`);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
   }

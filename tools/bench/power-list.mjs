@@ -1,7 +1,8 @@
 // `npm run bench:power-list` — the power list at scale, through the gateway's public API, on a
 // throwaway stack (see lib.mjs: a private nats-server, the PostgreSQL of TEST_PG_ADMIN_URL):
 //   load one tenant: a directory (国资委 and five 科室) and BENCH_ITEMS (5,000) power items, each
-//   with a five-step flow like the demo's first item, by 8 concurrent POSTs; then measure
+//   with a five-step flow like the demo's first item, by 8 concurrent POSTs; ANALYZE (as autovacuum
+//   would; BENCH_ANALYZE=0 skips it); then measure
 //   (a) the list filtered by category and unit, (b) Chinese substring search in content and in
 //   names, (c) flow.svg of random items — each at concurrency 1 and 16 for BENCH_SECONDS (5) after
 //   a 2 s warm-up. Prints the table with the targets (search p99 < 100 ms, flow.svg p99 < 150 ms at
@@ -110,23 +111,17 @@ async function loadItems(api, count, concurrency) {
 }
 
 /** Size of every table of the service's schema (the database holds this one tenant), largest first. */
-async function tableSizes(dbUrl, tenantId) {
-  const db = new pg.Client({ connectionString: dbUrl });
-  await db.connect();
-  try {
-    const { rows } = await db.query(`
-      SELECT c.relname AS name, pg_total_relation_size(c.oid) AS total, pg_relation_size(c.oid) AS heap,
-             pg_indexes_size(c.oid) AS indexes, coalesce(pg_total_relation_size(c.reltoastrelid), 0) AS toast,
-             EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) AS tenanted
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'power_list' AND c.relkind IN ('r', 'p')
-      ORDER BY 2 DESC`);
-    for (const r of rows) r.rows = r.tenanted ? Number((await db.query(`SELECT count(*) FROM power_list."${r.name}" WHERE tenant_id = $1`, [tenantId])).rows[0].count) : null;
-    const database = Number((await db.query('SELECT pg_database_size(current_database()) AS size')).rows[0].size);
-    return { tables: rows, database };
-  } finally {
-    await db.end();
-  }
+async function tableSizes(db, tenantId) {
+  const { rows } = await db.query(`
+    SELECT c.relname AS name, pg_total_relation_size(c.oid) AS total, pg_relation_size(c.oid) AS heap,
+           pg_indexes_size(c.oid) AS indexes, coalesce(pg_total_relation_size(c.reltoastrelid), 0) AS toast,
+           EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) AS tenanted
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'power_list' AND c.relkind IN ('r', 'p')
+    ORDER BY 2 DESC`);
+  for (const r of rows) r.rows = r.tenanted ? Number((await db.query(`SELECT count(*) FROM power_list."${r.name}" WHERE tenant_id = $1`, [tenantId])).rows[0].count) : null;
+  const database = Number((await db.query('SELECT pg_database_size(current_database()) AS size')).rows[0].size);
+  return { tables: rows, database };
 }
 
 const mib = (bytes) => `${(Number(bytes) / 2 ** 20).toFixed(1)} MiB`.padStart(11);
@@ -149,6 +144,15 @@ async function main() {
     const loadStarted = performance.now();
     const ids = await loadItems(api, ITEM_COUNT, LOAD_CONCURRENCY);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const db = new pg.Client({ connectionString: bench.dbUrl() });
+    await db.connect();
+    bench.defer(() => db.end());
+    // Measure the steady state: autovacuum would gather statistics after a bulk load, but test servers
+    // often run with it off, and without statistics the planner picks nested loops that take seconds.
+    // BENCH_ANALYZE=0 measures the tables as loaded.
+    const autovacuum = (await db.query('SHOW autovacuum')).rows[0].autovacuum;
+    const analyze = process.env.BENCH_ANALYZE !== '0';
+    if (analyze) await db.query('ANALYZE');
 
     const list = (query) => `${gw.url}/api/v1/power-items?${new URLSearchParams(query)}`;
     const queries = {
@@ -170,9 +174,10 @@ async function main() {
     const targets = { '(b1) search content': 100, '(b2) search name': 100, '(c) flow.svg random item': 150 };
     const results = await measure(ops, CONCURRENCIES);
     const memory = { gateway: memoryOf(gw.proc), 'power-list': memoryOf(svc.proc) };
-    const sizes = await tableSizes(bench.dbUrl(), tenantId);
+    const sizes = await tableSizes(db, tenantId);
 
     console.log(`\npower-list benchmark: ${ITEM_COUNT} items loaded through the gateway in ${loadSeconds.toFixed(1)} s (${(ITEM_COUNT / loadSeconds).toFixed(0)} items/s, ${LOAD_CONCURRENCY} concurrent requests)`);
+    console.log(`statistics: ${analyze ? 'ANALYZE after the load' : 'none gathered by the script (BENCH_ANALYZE=0)'}; autovacuum is ${autovacuum} on this server`);
     console.log(`(a) GET ${queries['(a) list 产权 + CQK'].slice(gw.url.length)} → total ${totals['(a) list 产权 + CQK']}`);
     console.log(`(b1) q=${CONTENT_QUERY} → total ${totals['(b1) search content']};  (b2) q=${NAME_QUERY} → total ${totals['(b2) search name']}`);
     console.log(`(c) GET /api/v1/power-items/<random of ${ids.length}>/versions/1/flow.svg (${(svgBytes / 1024).toFixed(1)} KiB each)`);
