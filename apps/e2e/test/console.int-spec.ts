@@ -55,7 +55,7 @@ describe('the console in a browser', () => {
     };
     const unit = await call('POST', '/api/v1/org-units', { code: `U-${code}`, name: '产权科' });
     expect(unit.status).toBe(201);
-    const item = await call('POST', '/api/v1/power-items', { code, name: itemName, category: 'review', handlingUnitId: unit.body['id'], legalBasis: '《企业国有资产交易监督管理办法》' });
+    const item = await call('POST', '/api/v1/power-items', { code, name: itemName, category: '产权', handlingUnitCode: `U-${code}`, legalBasis: [{ title: '《企业国有资产交易监督管理办法》' }] });
     expect(item.status).toBe(201);
     const who = await call('GET', '/api/v1/me');
     expect(who.status).toBe(200);
@@ -67,8 +67,8 @@ describe('the console in a browser', () => {
     const transport = await passwordGrantToken(platform.realmUrl!, 'transport-admin', DEMO_PASSWORD);
     const post = (path: string, body: unknown) =>
       fetch(`${gw}${path}`, { method: 'POST', headers: { authorization: `Bearer ${transport}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const tUnit = (await (await post('/api/v1/org-units', { code: 'JT-U', name: '投资科' })).json()) as { id: string };
-    expect((await post('/api/v1/power-items', { code: 'JT-TZ-001', name: '交通项目投资决策审核', category: 'decision', handlingUnitId: tUnit.id, legalBasis: '《公司章程》' })).status).toBe(201);
+    expect((await post('/api/v1/org-units', { code: 'JT-U', name: '投资科' })).status).toBe(201);
+    expect((await post('/api/v1/power-items', { code: 'JT-TZ-001', name: '交通项目投资决策审核', category: '投资', handlingUnitCode: 'JT-U', legalBasis: [{ title: '《公司章程》' }] })).status).toBe(201);
 
     const profileDir = mkdtempSync(join(tmpdir(), 'qinglian-chromium-'));
     cleanups.push(() => rmSync(profileDir, { recursive: true, force: true }));

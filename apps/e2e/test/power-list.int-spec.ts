@@ -252,6 +252,8 @@ describe('power list through the gateway', () => {
         await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantA]);
         await expect(client.query(`UPDATE power_list.document_version SET title = 'x' WHERE status = 'published'`)).rejects.toThrow(/can never change/);
         await client.query('ROLLBACK');
+        // The search table has no row-level security, so the runtime role may not read it at all.
+        await expect(client.query('SELECT count(*) FROM power_list.version_search')).rejects.toThrow(/permission denied/);
       } finally {
         await client.end();
       }
@@ -264,10 +266,18 @@ describe('power list through the gateway', () => {
       // 风险点 are content: 因私或领导意见 is a risk point of the shared blocks of PI-001 and PI-003 only.
       expect(await list(`q=${encodeURIComponent('因私或领导意见')}`)).toEqual(['PI-001', 'PI-003']);
       expect(await list(`q=${encodeURIComponent('100%_')}`)).toEqual([]);
+      // Another tenant's search sees none of it.
+      const elsewhere = await api('GET', `/api/v1/power-items?q=${encodeURIComponent('产权')}`, admin(randomUUID()));
+      expect(elsewhere.body).toMatchObject({ total: 0, items: [] });
       expect(await list(`category=${encodeURIComponent('薪酬')}`)).toEqual(['PI-006', 'PI-007']);
       expect(await list('unit=CKK')).toEqual(['PI-006', 'PI-007']);
       expect(await list('unit=GZW')).toHaveLength(sasac.powerItems.length);
       expect(await list('status=draft')).toEqual(['PI-003', 'PI-004', 'PI-008']);
+      const page = await api('GET', `/api/v1/power-items?q=${encodeURIComponent('审核')}&limit=2&offset=1`, admin(tenantA));
+      expect(page.body).toMatchObject({ limit: 2, offset: 1 });
+      expect(page.body['items']).toHaveLength(2);
+      expect(page.body['total']).toBeGreaterThan(3);
+      expect((await api('GET', '/api/v1/power-items?offset=500', admin(tenantA))).body).toMatchObject({ total: sasac.powerItems.length, items: [] });
       expect((await api('GET', '/api/v1/power-items/categories', admin(tenantA))).body).toEqual(expect.arrayContaining(['产权', '薪酬', '投资']));
     });
 

@@ -15,6 +15,8 @@ export interface MigrateServiceOptions {
   readonly appendOnlyTables?: readonly string[];
   /** Tables the runtime role may only read (registries the owner maintains). */
   readonly readOnlyTables?: readonly string[];
+  /** Tables the runtime role may not touch at all (reached only through SECURITY DEFINER functions). */
+  readonly privateTables?: readonly string[];
   readonly log?: (line: string) => void;
 }
 
@@ -71,6 +73,9 @@ export async function migrateService(options: MigrateServiceOptions): Promise<Mi
       for (const m of applied) log(`applied migration ${m.name}`);
       for (const table of options.appendOnlyTables ?? []) {
         await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.${ident(table)} FROM ${role}`);
+      }
+      for (const table of options.privateTables ?? []) {
+        await admin.query(`REVOKE ALL ON ${schema}.${ident(table)} FROM ${role}`);
       }
       for (const table of options.readOnlyTables ?? []) {
         await admin.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.${ident(table)} FROM ${role}`);

@@ -129,6 +129,7 @@ export function runMigrations(def: ServiceDefinition): void {
       migrations: def.migrations,
       appendOnlyTables: def.appendOnlyTables ?? [],
       readOnlyTables: def.readOnlyTables ?? [],
+      privateTables: def.privateTables ?? [],
       log: (line) => logger.log(line),
     });
     logger.log(result.applied.length ? `${result.applied.length} migration(s) applied` : 'schema is up to date');

@@ -32,7 +32,7 @@ export async function startServiceForTest(
 ): Promise<TestService> {
   const db = options.db ?? (await createTestDatabase());
   const runtimeRole = runtimeRoleFor(def);
-  await migrateService({ adminUrl: db.adminUrl, schema: def.schema, runtimeRole, migrations: def.migrations, appendOnlyTables: def.appendOnlyTables ?? [], readOnlyTables: def.readOnlyTables ?? [] });
+  await migrateService({ adminUrl: db.adminUrl, schema: def.schema, runtimeRole, migrations: def.migrations, appendOnlyTables: def.appendOnlyTables ?? [], readOnlyTables: def.readOnlyTables ?? [], privateTables: def.privateTables ?? [] });
   const suffix = randomBytes(4).toString('hex');
   const eventsPrefix = `t${suffix}.evt`;
   const eventsStream = `T${suffix.toUpperCase()}_EVENTS`;

@@ -18,5 +18,7 @@ export interface ServiceDefinition {
   readonly appendOnlyTables?: readonly string[];
   /** Tables the runtime role may only read (registries maintained by operators as the owner). */
   readonly readOnlyTables?: readonly string[];
+  /** Tables the runtime role may not touch at all (reached only through SECURITY DEFINER functions). */
+  readonly privateTables?: readonly string[];
   readonly version?: string;
 }

@@ -26,7 +26,7 @@ import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { type EntityManager } from 'typeorm';
 import { OrgUnitEntity, PostEntity } from '../directory/directory.entities';
-import { DocumentEntity, DocumentVersionEntity } from '../documents/document.entities';
+import { DocumentEntity } from '../documents/document.entities';
 import { diffValues, labelChanges } from '../documents/diff';
 import { type DocumentAdapter, type LoadedVersion, VersionedDocuments, versionMeta } from '../documents/versioned-documents';
 import { flowChartFontFile, renderFlowPng, renderFlowSvg } from '../flow-chart';
@@ -87,28 +87,38 @@ export class PowerItemsService {
     const limit = req.limit ?? 50;
     const offset = req.offset ?? 0;
     return this.tx.read(caller.tenantId, async (em) => {
-      const qb = em
-        .getRepository(DocumentEntity)
-        .createQueryBuilder('d')
-        .innerJoin(DocumentVersionEntity, 'v', 'v.document_id = d.id AND v.version_no = d.latest_version_no')
-        .leftJoin(OrgUnitEntity, 'u', 'u.code = v.handling_unit_code')
-        .where('d.kind = :kind', { kind: DocumentKind.PowerItem });
-      if (req.category) qb.andWhere('v.category = :category', { category: req.category });
-      if (req.status) qb.andWhere('v.status = :status', { status: req.status });
+      const where = ['d.kind = $1'];
+      const params: unknown[] = [DocumentKind.PowerItem];
+      const add = (sql: (n: string) => string, value: unknown) => {
+        params.push(value);
+        where.push(sql(`$${params.length}`));
+      };
+      if (req.category) add((p) => `v.category = ${p}`, req.category);
+      if (req.status) add((p) => `v.status = ${p}`, req.status);
       if (req.unit) {
-        // A unit's items include those of the units below it.
-        qb.andWhere(`v.handling_unit_code IN (SELECT c.code FROM power_list.org_unit c JOIN power_list.org_unit p ON p.id = ANY (c.path) WHERE p.code = :unit)`, { unit: req.unit });
+        // A unit's items include those of the units below it; the codes first, so the plan stays simple.
+        const below = await em.query<{ code: string }[]>(
+          `SELECT c.code FROM power_list.org_unit c JOIN power_list.org_unit p ON p.id = ANY (c.path) WHERE p.code = $1`,
+          [req.unit],
+        );
+        add((p) => `v.handling_unit_code = ANY (${p}::text[])`, below.map((b) => b.code));
       }
-      if (req.q?.trim()) qb.andWhere("v.search_text ILIKE :q ESCAPE '\\'", { q: `%${escapeLike(req.q.trim())}%` });
-      const total = await qb.getCount();
-      const rows = await qb
-        .select(['d.id AS id', 'd.code AS code', 'd.published_version_no AS published', 'd.latest_version_no AS latest'])
-        .addSelect(['v.title AS name', 'v.category AS category', 'v.handling_unit_code AS unit_code', 'v.status AS status', 'v.updated_at AS updated_at', "jsonb_array_length(v.content->'flow'->'steps') AS steps"])
-        .addSelect('u.name', 'unit_name')
-        .orderBy('d.code', 'ASC')
-        .limit(limit)
-        .offset(offset)
-        .getRawMany<Record<string, string | number | Date | null>>();
+      // Through the trigram index, for this tenant only (migration 1764200000000).
+      if (req.q?.trim()) add((p) => `v.id IN (SELECT power_list.search_versions(${p}))`, `%${escapeLike(req.q.trim())}%`);
+      params.push(limit, offset);
+      const rows = await em.query<Record<string, string | number | Date | null>[]>(
+        `SELECT d.id, d.code, d.published_version_no AS published, d.latest_version_no AS latest, v.title AS name, v.category,
+                v.handling_unit_code AS unit_code, v.status, v.updated_at, jsonb_array_length(v.content->'flow'->'steps') AS steps,
+                u.name AS unit_name, count(*) OVER () AS total
+           FROM power_list.document d
+           JOIN power_list.document_version v ON v.document_id = d.id AND v.version_no = d.latest_version_no
+           LEFT JOIN power_list.org_unit u ON u.code = v.handling_unit_code
+          WHERE ${where.join(' AND ')}
+          ORDER BY d.code
+          LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      );
+      const total = rows.length > 0 ? Number(rows[0]?.['total']) : offset > 0 ? await this.count(em, where, params.slice(0, -2)) : 0;
       const items = rows.map(
         (r): PowerItemListEntryDto => ({
           id: String(r['id']),
@@ -121,11 +131,20 @@ export class PowerItemsService {
           latestVersionNo: Number(r['latest']),
           publishedVersionNo: r['published'] === null ? null : Number(r['published']),
           stepCount: Number(r['steps']),
-          updatedAt: (r['updated_at'] as Date).toISOString(),
+          updatedAt: new Date(r['updated_at'] as Date).toISOString(),
         }),
       );
       return { items, total, limit, offset };
     });
+  }
+
+  /** The total when the page asked for lies past the end (the window count needs a row). */
+  private async count(em: EntityManager, where: string[], params: unknown[]): Promise<number> {
+    const [row] = await em.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM power_list.document d JOIN power_list.document_version v ON v.document_id = d.id AND v.version_no = d.latest_version_no WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return Number(row?.n ?? 0);
   }
 
   categories(caller: CallerContext): Promise<string[]> {
