@@ -1,26 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { DiffRequest, NewDraftRequest } from '@qinglian/contracts';
+import { OmitType } from '@nestjs/swagger';
 
-/** Body of "new draft": the version to start from, the published one when omitted. */
-export class NewDraftBody {
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  fromVersionNo?: number;
-}
+/** Body of "new draft": the version to start from, the published one when omitted (the id is in the path). */
+export class NewDraftBody extends OmitType(NewDraftRequest, ['id'] as const) {}
 
-export class DiffQuery {
-  @ApiProperty({ minimum: 1 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  from!: number;
-
-  @ApiProperty({ minimum: 1 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  to!: number;
-}
+/** `?from=&to=` of a version comparison (the id is in the path). */
+export class DiffQuery extends OmitType(DiffRequest, ['id'] as const) {}
