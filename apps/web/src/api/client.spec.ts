@@ -85,6 +85,57 @@ describe('api client', () => {
     expect(apiError.message).toBe('name: must be 1–200 characters');
   });
 
+  it('keeps the list of wrong fields and the import problems of a problem', async () => {
+    answer = {
+      status: 400,
+      type: 'application/problem+json',
+      body: JSON.stringify({
+        title: 'Bad Request',
+        status: 400,
+        code: 'VALIDATION',
+        detail: 'incomplete',
+        errors: [{ field: 'flow.steps[0].actor', rule: 'required', message: 'is required' }, { nonsense: true }],
+        problems: [{ sheet: '权力事项', row: 3, column: '事项名称', message: '不能为空' }, { sheet: 'x', row: 'one', column: null, message: 'bad row' }],
+      }),
+    };
+    const error = (await createApiClient({ baseUrl }).post('/api/v1/power-items/x/versions/1/submit').catch((e: unknown) => e)) as ApiError;
+    expect(error.problem.errors).toEqual([{ field: 'flow.steps[0].actor', rule: 'required', message: 'is required' }]);
+    expect(error.problem.problems).toEqual([{ sheet: '权力事项', row: 3, column: '事项名称', message: '不能为空' }]);
+  });
+
+  it('PUTs and PATCHes JSON with the CSRF header', async () => {
+    const api = createApiClient({ baseUrl, csrfToken: 'csrf-2' });
+    await api.put('/api/v1/power-items/a/versions/1/flow', { steps: [] });
+    await api.patch('/api/v1/org-units/u', { parentId: null });
+    expect(seen.map((s) => [s.method, s.url, s.headers['x-csrf-token'], s.body])).toEqual([
+      ['PUT', '/api/v1/power-items/a/versions/1/flow', 'csrf-2', '{"steps":[]}'],
+      ['PATCH', '/api/v1/org-units/u', 'csrf-2', '{"parentId":null}'],
+    ]);
+  });
+
+  it('uploads a file as multipart/form-data under the named field, with the CSRF and tenant headers', async () => {
+    answer = { status: 201, type: 'application/json', body: '{"orgUnits":1,"posts":0,"powerItems":2,"responsibilityLists":0}' };
+    const api = createApiClient({ baseUrl, csrfToken: 'csrf-3', tenantId: 't-1' });
+    const file = new Blob(['PK-bytes'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    await expect(api.upload('/api/v1/excel/import', 'file', file, '清单.xlsx')).resolves.toEqual({ orgUnits: 1, posts: 0, powerItems: 2, responsibilityLists: 0 });
+    const req = seen[0]!;
+    expect(req.method).toBe('POST');
+    expect(req.headers['x-csrf-token']).toBe('csrf-3');
+    expect(req.headers['x-qinglian-tenant']).toBe('t-1');
+    expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(req.body).toContain('name="file"');
+    expect(req.body).toContain('PK-bytes');
+  });
+
+  it('reads a file as a Blob, sending the tenant header', async () => {
+    answer = { status: 200, type: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' };
+    const blob = await createApiClient({ baseUrl, tenantId: 't-2' }).getBlob('/api/v1/power-items/a/versions/1/flow.svg');
+    expect(blob.type).toBe('image/svg+xml');
+    expect(await blob.text()).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(seen[0]!.headers['x-qinglian-tenant']).toBe('t-2');
+    expect(seen[0]!.headers['accept']).toBe('*/*');
+  });
+
   it('keeps the status of an answer that is not JSON', async () => {
     answer = { status: 502, type: 'text/html', body: '<html>Bad gateway</html>' };
     const error = (await createApiClient({ baseUrl }).get('/api/v1/power-items').catch((e: unknown) => e)) as ApiError;

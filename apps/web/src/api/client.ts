@@ -16,6 +16,23 @@ export interface Problem {
   readonly field?: string;
   readonly rule?: string;
   readonly instance?: string;
+  /** Every wrong field when several are (a validation problem: what a submit found incomplete). */
+  readonly errors?: readonly FieldProblem[];
+  /** Where a rejected Excel import went wrong, cell by cell. */
+  readonly problems?: readonly ImportProblem[];
+}
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly rule?: string;
+  readonly message: string;
+}
+
+export interface ImportProblem {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string | null;
+  readonly message: string;
 }
 
 export class ApiError extends Error {
@@ -38,8 +55,11 @@ export type Query = Readonly<Record<string, string | number | boolean | null | u
 
 export interface RequestOptions {
   readonly query?: Query;
+  /** Sent as JSON, or as it is when FormData (multipart; fetch sets the boundary). */
   readonly body?: unknown;
   readonly signal?: AbortSignal;
+  /** 'blob' for files (charts, workbooks): the answer's bytes instead of parsed JSON. */
+  readonly as?: 'json' | 'blob';
 }
 
 export interface ApiClientOptions {
@@ -58,6 +78,12 @@ export interface ApiClient {
   request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
   get<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  /** POSTs one file as multipart/form-data under `field` (the CSRF header like every write). */
+  upload<T>(path: string, field: string, file: Blob, fileName: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  /** GETs a file: its bytes, with the same headers as the JSON calls (the viewed tenant's, above all). */
+  getBlob(path: string, options?: Omit<RequestOptions, 'body' | 'as'>): Promise<Blob>;
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
@@ -70,8 +96,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function request<T>(method: string, path: string, req: RequestOptions = {}): Promise<T> {
     const verb = method.toUpperCase();
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    const multipart = req.body instanceof FormData;
+    const headers: Record<string, string> = { accept: req.as === 'blob' ? '*/*' : 'application/json, application/problem+json' };
+    if (req.body !== undefined && !multipart) headers['content-type'] = 'application/json';
     if (WRITES.has(verb) && options.csrfToken) headers[CSRF_HEADER] = options.csrfToken;
     if (options.tenantId && path.startsWith('/api/')) headers[TENANT_HEADER] = options.tenantId;
 
@@ -81,7 +108,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         method: verb,
         headers,
         credentials: 'same-origin',
-        ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+        ...(req.body === undefined ? {} : { body: multipart ? req.body : JSON.stringify(req.body) }),
         ...(req.signal ? { signal: req.signal } : {}),
       });
     } catch (e) {
@@ -94,6 +121,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (res.status === 401) options.onUnauthorized?.();
       throw new ApiError(problem);
     }
+    if (req.as === 'blob') return (await res.blob()) as T;
     if (res.status === 204) return undefined as T;
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -103,6 +131,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     request,
     get: (path, opts) => request('GET', path, opts),
     post: (path, body, opts) => request('POST', path, { ...opts, body }),
+    put: (path, body, opts) => request('PUT', path, { ...opts, body }),
+    patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
+    upload: (path, field, file, fileName, opts) => {
+      const form = new FormData();
+      form.append(field, file, fileName);
+      return request('POST', path, { ...opts, body: form });
+    },
+    getBlob: (path, opts) => request<Blob>('GET', path, { ...opts, as: 'blob' }),
   };
 }
 
@@ -136,6 +172,8 @@ export async function readProblem(res: Response): Promise<Problem> {
     const rule = str('rule');
     const problemType = str('type');
     const instance = str('instance');
+    const errors = arrayOf(b['errors'], isFieldProblem);
+    const problems = arrayOf(b['problems'], isImportProblem);
     return {
       title,
       status: typeof b['status'] === 'number' ? b['status'] : res.status,
@@ -145,8 +183,28 @@ export async function readProblem(res: Response): Promise<Problem> {
       ...(field === undefined ? {} : { field }),
       ...(rule === undefined ? {} : { rule }),
       ...(instance === undefined ? {} : { instance }),
+      ...(errors === undefined ? {} : { errors }),
+      ...(problems === undefined ? {} : { problems }),
     };
   } catch {
     return fallback;
   }
+}
+
+function arrayOf<T>(value: unknown, is: (v: unknown) => v is T): T[] | undefined {
+  return Array.isArray(value) ? value.filter(is) : undefined;
+}
+
+function record(v: unknown): Record<string, unknown> | null {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : null;
+}
+
+function isFieldProblem(v: unknown): v is FieldProblem {
+  const r = record(v);
+  return r !== null && typeof r['field'] === 'string' && typeof r['message'] === 'string' && (r['rule'] === undefined || typeof r['rule'] === 'string');
+}
+
+function isImportProblem(v: unknown): v is ImportProblem {
+  const r = record(v);
+  return r !== null && typeof r['sheet'] === 'string' && typeof r['row'] === 'number' && (r['column'] === null || typeof r['column'] === 'string') && typeof r['message'] === 'string';
 }

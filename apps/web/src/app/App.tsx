@@ -4,7 +4,7 @@ import { LanguageProvider, useLanguage } from '../i18n/LanguageProvider';
 import { ConsoleLayout } from '../layout/ConsoleLayout';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
-import { PowerItemsPage } from '../pages/PowerItemsPage';
+import { powerListRoutes } from '../pages/power-list/routes';
 import { problemText } from '../pages/problem-text';
 import { SignInPage } from '../pages/SignInPage';
 import { type SessionState, SessionProvider } from '../session/SessionProvider';
@@ -15,7 +15,7 @@ const router = createBrowserRouter([
     element: <ConsoleLayout />,
     children: [
       { index: true, element: <Navigate to="/power-list" replace /> },
-      { path: 'power-list', element: <PowerItemsPage /> },
+      powerListRoutes,
       { path: 'approvals', element: <PlaceholderPage area="approvals" /> },
       { path: 'risks', element: <PlaceholderPage area="risks" /> },
       { path: 'assessment', element: <PlaceholderPage area="assessment" /> },

@@ -1,6 +1,8 @@
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { LANG_STORAGE_KEY, type Lang, MESSAGES, type Messages, parseLang } from './messages';
 
@@ -43,6 +45,8 @@ export function LanguageProvider({ children }: { readonly children: ReactNode })
 
   useEffect(() => {
     document.documentElement.lang = lang;
+    // Date pickers name months and weekdays through dayjs's locale, beside antd's own texts.
+    dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   }, [lang]);
 
   const value = useMemo(() => ({ lang, m: MESSAGES[lang], setLang }), [lang, setLang]);

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type ApiClient, ApiError, createApiClient } from '../api/client';
 import type { LogoutAnswer, Me, TenantSummary } from '../api/types';
+import { mayWrite, type PermissionName } from './permissions';
 
 export type SessionState =
   | { readonly status: 'loading' }
@@ -15,6 +16,8 @@ interface SessionContextValue {
   readonly viewedTenant: TenantSummary;
   /** True while a supervisor views a tenant below its own (the gateway refuses writes there). */
   readonly readOnly: boolean;
+  /** Whether to offer a write action (see `mayWrite`). */
+  readonly can: (permission: PermissionName) => boolean;
   readonly viewTenant: (tenantId: string) => void;
   readonly signOut: () => Promise<void>;
 }
@@ -72,6 +75,7 @@ export function SessionProvider({ children }: { readonly children: (state: Sessi
       api,
       viewedTenant: viewed,
       readOnly: foreign,
+      can: (permission) => mayWrite(me.permissions, foreign, permission),
       viewTenant: setViewedTenantId,
       async signOut() {
         // Ends the gateway session, then the realm's (its end-session page returns to the console).
