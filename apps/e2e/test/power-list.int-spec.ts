@@ -405,6 +405,11 @@ describe('power list through the gateway', () => {
       expect((await askAsSupervisor()).err?.code).toBe(ErrorCode.NotFound);
       expect((await api('POST', '/api/v1/publications', admin(tenantA), { scope: 'supervisor' })).status).toBe(201);
       expect((await askAsSupervisor()).response?.scope).toBe('supervisor');
+      // Charts of the published items are readable with the publication (not with power-item:read).
+      const chart = await api('GET', `/api/v1/publications/current/power-items/${items.get('PI-002')}/flow.svg`, as(tenantA, [Role.Handler]));
+      expect(chart.type).toContain('image/svg+xml');
+      expect(chart.buf.toString('utf8')).toContain('企业债务统计及风险化解分析审核');
+      expect((await api('GET', `/api/v1/publications/current/power-items/${items.get('PI-003')}/flow.svg`, as(tenantA, [Role.Handler]))).status).toBe(404);
       expect((await api('POST', '/api/v1/publications', admin(tenantC), { scope: 'tenant' })).status).toBe(409);
     });
 

@@ -71,6 +71,8 @@ export const PowerListSubjects = {
   publicationCreate: 'power-list.publication.create',
   publicationList: 'power-list.publication.list',
   publicationCurrent: 'power-list.publication.current',
+  /** GetByIdRequest (power item id) → InlineFileDto: the chart of an item in the publication the caller may open. */
+  publicationFlowSvg: 'power-list.publication.flow-svg',
   /** The tenant tree (platform registry, not tenant data): answered without a caller. */
   tenantList: 'power-list.tenant.list',
 } as const;

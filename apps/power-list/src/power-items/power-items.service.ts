@@ -223,11 +223,13 @@ export class PowerItemsService {
 
   flowSvg(caller: CallerContext, id: string, versionNo: number): Promise<InlineFileDto> {
     requirePermission(caller, Permission.PowerItemRead);
-    return this.tx.read(caller.tenantId, async (em) => {
-      const item = await this.toDto(em, await this.docs.load(em, this.adapter, id, versionNo));
-      const svg = renderFlowSvg({ title: item.name, subtitle: `${item.code} · 第 ${item.version.versionNo} 版`, flow: item.flow });
-      return { contentType: 'image/svg+xml; charset=utf-8', fileName: `${item.code}-v${item.version.versionNo}-flow.svg`, base64: Buffer.from(svg, 'utf8').toString('base64') };
-    });
+    return this.tx.read(caller.tenantId, (em) => this.flowSvgOf(em, id, versionNo));
+  }
+
+  async flowSvgOf(em: EntityManager, id: string, versionNo: number): Promise<InlineFileDto> {
+    const item = await this.toDto(em, await this.docs.load(em, this.adapter, id, versionNo));
+    const svg = renderFlowSvg({ title: item.name, subtitle: `${item.code} · 第 ${item.version.versionNo} 版`, flow: item.flow });
+    return { contentType: 'image/svg+xml; charset=utf-8', fileName: `${item.code}-v${item.version.versionNo}-flow.svg`, base64: Buffer.from(svg, 'utf8').toString('base64') };
   }
 
   async flowPng(caller: CallerContext, id: string, versionNo: number): Promise<InlineFileDto> {

@@ -1,4 +1,4 @@
-import { type CallerContext, CreatePublicationRequest, PowerListSubjects, type PublicationSummaryDto, type PublishedViewDto } from '@qinglian/contracts';
+import { type CallerContext, CreatePublicationRequest, GetByIdRequest, type InlineFileDto, PowerListSubjects, type PublicationSummaryDto, type PublishedViewDto } from '@qinglian/contracts';
 import { Caller } from '@qinglian/runtime';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -16,6 +16,11 @@ export class PublicationsController {
   @MessagePattern(PowerListSubjects.publicationList)
   list(@Caller() caller: CallerContext): Promise<PublicationSummaryDto[]> {
     return this.publications.list(caller);
+  }
+
+  @MessagePattern(PowerListSubjects.publicationFlowSvg)
+  flowSvg(@Caller() caller: CallerContext, @Payload() req: GetByIdRequest): Promise<InlineFileDto> {
+    return this.publications.flowSvg(caller, req.id);
   }
 
   @MessagePattern(PowerListSubjects.publicationCurrent)

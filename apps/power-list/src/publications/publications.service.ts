@@ -7,12 +7,13 @@ import {
   PublicationScope,
   type PublicationSummaryDto,
   type PublishedViewDto,
+  type InlineFileDto,
 } from '@qinglian/contracts';
 import { Permission } from '@qinglian/auth';
 import { TenantTransactions } from '@qinglian/persistence';
 import { ChangeLog, DomainError, requirePermission } from '@qinglian/runtime';
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { DocumentEntity, DocumentVersionEntity, PublicationEntity } from '../documents/document.entities';
 import { VersionedDocuments } from '../documents/versioned-documents';
 import { directoryIndex, PowerItemsService } from '../power-items/power-items.service';
@@ -74,9 +75,7 @@ export class PublicationsService {
   current(caller: CallerContext): Promise<PublishedViewDto> {
     requirePermission(caller, Permission.PublicationRead);
     return this.tx.read(caller.tenantId, async (em) => {
-      const where = caller.supervisingTenantId === undefined ? {} : { scope: PublicationScope.Supervisor };
-      const pub = await em.getRepository(PublicationEntity).findOne({ where, order: { publishedAt: 'DESC' } });
-      if (!pub) throw DomainError.notFound('publication', caller.supervisingTenantId === undefined ? '(none yet)' : '(none published to the supervisor)');
+      const pub = await this.visible(em, caller);
       const versionIds = [...pub.powerItemVersionIds, ...pub.responsibilityListVersionIds];
       const versions = await em.getRepository(DocumentVersionEntity).findBy({ id: In(versionIds) });
       const docs = new Map((await em.getRepository(DocumentEntity).findBy({ id: In(versions.map((v) => v.documentId)) })).map((d) => [d.id, d]));
@@ -93,6 +92,25 @@ export class PublicationsService {
         .map((l) => toListDto(l as never));
       return { ...summary(pub), tenantId: caller.tenantId, powerItems, responsibilityLists };
     });
+  }
+
+  /** The flow chart of a power item as published in the publication the caller may open. */
+  flowSvg(caller: CallerContext, powerItemId: string): Promise<InlineFileDto> {
+    requirePermission(caller, Permission.PublicationRead);
+    return this.tx.read(caller.tenantId, async (em) => {
+      const pub = await this.visible(em, caller);
+      const version = await em.getRepository(DocumentVersionEntity).findOneBy({ id: In(pub.powerItemVersionIds), documentId: powerItemId });
+      if (!version) throw DomainError.notFound('power item in the publication', powerItemId);
+      return this.items.flowSvgOf(em, powerItemId, version.versionNo);
+    });
+  }
+
+  /** The latest publication the caller may open (see `current`). */
+  private async visible(em: EntityManager, caller: CallerContext): Promise<PublicationEntity> {
+    const where = caller.supervisingTenantId === undefined ? {} : { scope: PublicationScope.Supervisor };
+    const pub = await em.getRepository(PublicationEntity).findOne({ where, order: { publishedAt: 'DESC' } });
+    if (!pub) throw DomainError.notFound('publication', caller.supervisingTenantId === undefined ? '(none yet)' : '(none published to the supervisor)');
+    return pub;
   }
 }
 

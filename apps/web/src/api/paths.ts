@@ -56,6 +56,8 @@ export const paths = {
   import: `${API}/excel/import`,
   publications: `${API}/publications`,
   currentPublication: `${API}/publications/current`,
+  /** A published item's chart, readable by whoever may open the publication (a supervisor's people too). */
+  publishedFlowChart: (id: string) => `${API}/publications/current/power-items/${seg(id)}/flow.svg`,
 } as const;
 
 /** Console routes of the power-list area. */

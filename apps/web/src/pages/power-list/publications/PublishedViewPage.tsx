@@ -18,7 +18,6 @@ import { DutiesTable } from '../lists/DutiesTable';
 function PublishedItem({ item }: { readonly item: PowerItem }) {
   const { m } = useLanguage();
   const p = m.powerItem;
-  const no = item.version.versionNo;
   return (
     <>
       <Descriptions
@@ -40,7 +39,7 @@ function PublishedItem({ item }: { readonly item: PowerItem }) {
       />
       <ApiImage
         className="ql-chart-image"
-        src={paths.flowChart(item.id, no, 'svg')}
+        src={paths.publishedFlowChart(item.id)}
         alt={format(m.chart.alt, { name: item.name })}
         revision={item.version.versionId}
         fallback={() => (
