@@ -57,11 +57,10 @@ describe('sign-in and authorization through the gateway', () => {
   async function createItem(accessToken: string, code: string): Promise<string> {
     const unit = await api('/api/v1/org-units', { method: 'POST', token: accessToken, body: JSON.stringify({ code: `U-${code}`, name: '产权科' }) });
     expect(unit.status).toBe(201);
-    const { id: unitId } = (await unit.json()) as { id: string };
     const item = await api('/api/v1/power-items', {
       method: 'POST',
       token: accessToken,
-      body: JSON.stringify({ code, name: '市属国有企业产权（股权）处置等审核', category: 'review', handlingUnitId: unitId, legalBasis: '《企业国有资产交易监督管理办法》' }),
+      body: JSON.stringify({ code, name: '市属国有企业产权（股权）处置等审核', category: '产权', handlingUnitCode: `U-${code}`, legalBasis: [{ title: '《企业国有资产交易监督管理办法》' }] }),
     });
     expect(item.status).toBe(201);
     return ((await item.json()) as { id: string }).id;
@@ -167,7 +166,7 @@ describe('sign-in and authorization through the gateway', () => {
       const res = await api('/api/v1/power-items', {
         method: 'POST',
         token: handler,
-        body: JSON.stringify({ code: 'NOPE-1', name: '越权', category: 'review', handlingUnitId: '6a1f0c3e-2b8d-4f57-9e21-5c0d7a4b9f99', legalBasis: 'x' }),
+        body: JSON.stringify({ code: 'NOPE-1', name: '越权', category: '产权', handlingUnitCode: 'CQK' }),
       });
       expect(res.status).toBe(403);
       expect(((await res.json()) as { detail: string }).detail).toBe('permission power-item:write is required');
@@ -216,6 +215,12 @@ describe('sign-in and authorization through the gateway', () => {
       expect(me.tenant.alias).toBe('gy-sasac');
       expect(me.tenants.map((t) => t.alias).sort()).toEqual(['gy-capital', 'gy-sasac', 'gy-transport']);
       expect(me.csrfToken).toBeNull();
+      // The same tree from the directory: the supervisor reads the enterprises below it; an enterprise only itself.
+      const tree = (await (await api('/api/v1/tenants', { token: await token('gzw-inspector') })).json()) as { alias: string; parentId: string | null }[];
+      expect(tree.map((t) => t.alias).sort()).toEqual(['gy-capital', 'gy-sasac', 'gy-transport']);
+      expect(tree.find((t) => t.alias === 'gy-capital')?.parentId).toBe(tenantId('gy-sasac'));
+      const own = (await (await api('/api/v1/tenants', { token: await token('capital-admin') })).json()) as { alias: string }[];
+      expect(own.map((t) => t.alias)).toEqual(['gy-capital']);
     });
   });
 
