@@ -52,8 +52,13 @@ describe('service processes', () => {
             AND c.relname NOT IN ('outbox')`,
       );
       expect(tenantTables.rows.length).toBeGreaterThanOrEqual(6);
-      // Every tenant-owned table of power-list is under forced row-level security.
-      expect(tenantTables.rows.filter((r) => !r.rls)).toEqual([]);
+      // Every tenant-owned table of power-list is under forced row-level security, except the search
+      // table, which its runtime role cannot touch at all (a SECURITY DEFINER function reads it).
+      expect(tenantTables.rows.filter((r) => !r.rls).map((r) => r.tablename)).toEqual(['version_search']);
+      const grants = await admin.query<{ n: string }>(
+        `SELECT count(*) AS n FROM information_schema.role_table_grants WHERE table_schema = 'power_list' AND table_name = 'version_search' AND grantee = 'qinglian_power_list'`,
+      );
+      expect(grants.rows[0]?.n).toBe('0');
     } finally {
       await admin.end();
       await db.drop();
@@ -87,9 +92,9 @@ describe('service processes', () => {
       const locker = new Client({ connectionString: platform.db.adminUrl });
       await locker.connect();
       await locker.query('BEGIN');
-      await locker.query('LOCK TABLE power_list.power_item IN ACCESS EXCLUSIVE MODE');
+      await locker.query('LOCK TABLE power_list.document IN ACCESS EXCLUSIVE MODE');
       const pending = fetch(`${platform.gatewayUrl}/api/v1/power-items`, { headers });
-      await waitFor(async () => (await locker.query<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND relation = 'power_list.power_item'::regclass")).rows[0]?.n === '1');
+      await waitFor(async () => (await locker.query<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND relation = 'power_list.document'::regclass")).rows[0]?.n === '1');
       const proc = platform.services['power-list']?.proc;
       if (!proc) throw new Error('power-list not running');
       proc.proc.kill('SIGTERM');
