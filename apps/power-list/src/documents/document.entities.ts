@@ -28,6 +28,8 @@ export class DocumentVersionEntity {
   @Column({ type: 'text', nullable: true }) category!: string | null;
   @Column({ name: 'handling_unit_code', type: 'text', nullable: true }) handlingUnitCode!: string | null;
   @Column({ name: 'list_role', type: 'text', nullable: true }) listRole!: string | null;
+  /** Steps of a power item's flow (0 for lists), so the list need not open the content. */
+  @Column({ name: 'step_count', type: 'integer', default: 0 }) stepCount!: number;
   @Column({ type: 'jsonb' }) content!: object;
   @Column({ name: 'search_text', type: 'text' }) searchText!: string;
   @Column({ name: 'author_id', type: 'text' }) authorId!: string;

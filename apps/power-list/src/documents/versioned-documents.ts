@@ -12,6 +12,7 @@ export interface VersionColumns {
   readonly category: string | null;
   readonly handlingUnitCode: string | null;
   readonly listRole: string | null;
+  readonly stepCount: number;
   readonly searchText: string;
 }
 
@@ -202,12 +203,11 @@ export class VersionedDocuments {
     });
   }
 
-  /** The latest version, or the one named. */
-  load<C extends object>(em: EntityManager, a: DocumentAdapter<C>, id: string, versionNo?: number): Promise<LoadedVersion<C>> {
-    return this.findDocument(em, a, id).then(async (doc) => {
-      const version = await this.versionOf(em, a, doc, versionNo ?? doc.latestVersionNo);
-      return { doc, version, content: version.content as C, reviews: await this.roundReviews(em, version) };
-    });
+  /** The latest version, or the one named; without its reviews when only the content is needed. */
+  async load<C extends object>(em: EntityManager, a: DocumentAdapter<C>, id: string, versionNo?: number, options = { reviews: true }): Promise<LoadedVersion<C>> {
+    const doc = await this.findDocument(em, a, id);
+    const version = await this.versionOf(em, a, doc, versionNo ?? doc.latestVersionNo);
+    return { doc, version, content: version.content as C, reviews: options.reviews ? await this.roundReviews(em, version) : [] };
   }
 
   async versions(em: EntityManager, a: DocumentAdapter<object>, id: string): Promise<VersionSummaryDto[]> {

@@ -91,6 +91,7 @@ export class VersionedDocuments1764100000000 implements MigrationInterface {
       category text NULL,
       handling_unit_code text NULL,
       list_role text NULL,
+      step_count integer NOT NULL DEFAULT 0,
       content jsonb NOT NULL,
       search_text text NOT NULL,
       author_id text NOT NULL,

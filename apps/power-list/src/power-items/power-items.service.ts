@@ -72,7 +72,7 @@ export class PowerItemsService {
         return content;
       },
       incomplete: (content) => completenessProblems(content),
-      columns: (code, content) => ({ title: content.name, category: content.category, handlingUnitCode: content.handlingUnitCode, listRole: null, searchText: searchTextOf(code, content) }),
+      columns: (code, content) => ({ title: content.name, category: content.category, handlingUnitCode: content.handlingUnitCode, listRole: null, stepCount: content.flow.steps.length, searchText: searchTextOf(code, content) }),
       publishedData: (content) => ({ category: content.category, handlingUnitCode: content.handlingUnitCode, flow: content.flow }),
     };
   }
@@ -108,7 +108,7 @@ export class PowerItemsService {
       params.push(limit, offset);
       const rows = await em.query<Record<string, string | number | Date | null>[]>(
         `SELECT d.id, d.code, d.published_version_no AS published, d.latest_version_no AS latest, v.title AS name, v.category,
-                v.handling_unit_code AS unit_code, v.status, v.updated_at, jsonb_array_length(v.content->'flow'->'steps') AS steps,
+                v.handling_unit_code AS unit_code, v.status, v.updated_at, v.step_count AS steps,
                 u.name AS unit_name, count(*) OVER () AS total
            FROM power_list.document d
            JOIN power_list.document_version v ON v.document_id = d.id AND v.version_no = d.latest_version_no
@@ -227,7 +227,7 @@ export class PowerItemsService {
   }
 
   async flowSvgOf(em: EntityManager, id: string, versionNo: number): Promise<InlineFileDto> {
-    const item = await this.toDto(em, await this.docs.load(em, this.adapter, id, versionNo));
+    const item = await this.toDto(em, await this.docs.load(em, this.adapter, id, versionNo, { reviews: false }));
     const svg = renderFlowSvg({ title: item.name, subtitle: `${item.code} · 第 ${item.version.versionNo} 版`, flow: item.flow });
     return { contentType: 'image/svg+xml; charset=utf-8', fileName: `${item.code}-v${item.version.versionNo}-flow.svg`, base64: Buffer.from(svg, 'utf8').toString('base64') };
   }

@@ -74,7 +74,7 @@ export class ResponsibilityListsService {
       return Promise.resolve(content);
     },
     incomplete: () => [],
-    columns: (code, c) => ({ title: c.title, category: null, handlingUnitCode: null, listRole: c.role, searchText: [code, c.title, ...c.duties.flatMap((d) => [d.title ?? '', d.text])].join('\n') }),
+    columns: (code, c) => ({ title: c.title, category: null, handlingUnitCode: null, listRole: c.role, stepCount: 0, searchText: [code, c.title, ...c.duties.flatMap((d) => [d.title ?? '', d.text])].join('\n') }),
     publishedData: (c) => ({ role: c.role, duties: c.duties.map((d) => ({ number: d.number, title: d.title, text: d.text, cadence: d.cadence })) }),
   };
 
