@@ -1,4 +1,4 @@
-import { passwordGrantToken } from '@qinglian/testing';
+import { passwordGrantToken, TestNatsServer } from '@qinglian/testing';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,7 +39,11 @@ describe('the console in a browser', () => {
     if (!existsSync(join(WORKSPACE, 'dist/web/index.html'))) throw new Error('dist/web is missing: build the console first (npx nx run web:build)');
     mkdirSync(ARTIFACTS, { recursive: true });
 
-    platform = await startPlatform({ services: ['power-list'], realm: true, gatewayEnv: { GATEWAY_DEV_AUTH: 'false' } });
+    // A private NATS: request subjects are not per test run, and a power-list service of another run
+    // on the shared server would answer some of this run's requests from its own database.
+    const nats = await TestNatsServer.start();
+    cleanups.push(() => nats.dispose());
+    platform = await startPlatform({ services: ['power-list'], realm: true, natsUrl: nats.url, gatewayEnv: { GATEWAY_DEV_AUTH: 'false' } });
     cleanups.push(() => platform.stop());
     const gw = platform.gatewayUrl;
 
@@ -117,35 +121,44 @@ describe('the console in a browser', () => {
   });
 
   it('shows the power items, the person, the tenant and the roles', async () => {
-    const row = page.locator('#power-items tbody tr').filter({ hasText: code });
+    const row = page.locator('#power-items tr.ant-table-row').filter({ hasText: code });
     await row.waitFor();
     const cells = await row.locator('td').allInnerTexts();
-    expect(cells.map((c) => c.trim())).toEqual([code, itemName, '审核/核准', '产权科', '《企业国有资产交易监督管理办法》']);
-    expect(await page.title()).toBe('权力清单 · 清廉');
+    // 事项编码, 事项名称, 类别, 承办单元, 状态, 版本, 步骤数.
+    expect(cells.map((c) => c.trim())).toEqual([code, itemName, '产权', '产权科', '草稿', '第 1 版', '0']);
+    expect(await page.locator('#power-items thead').innerText()).toContain('类别');
+    expect(await page.title()).toBe('权力事项 · 清廉');
     expect(await page.locator('#current-user').innerText()).toContain(me.user.name);
     expect(await page.locator('#current-tenant').innerText()).toContain(me.tenant.name);
     expect(await page.locator('#current-roles').innerText()).toContain('租户管理员');
-    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['权力清单', '决策审批', '廉洁风险', '责任考核', '责任追究']);
+    // The five areas in the main navigation; the power list's own sections in the second one.
+    expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allInnerTexts()).toEqual(['权力清单', '决策审批', '廉洁风险', '责任考核', '责任追究']);
+    expect(await page.getByRole('navigation', { name: '权力清单栏目' }).getByRole('link').allInnerTexts()).toEqual(['权力事项', '组织目录', '责任清单', '导入导出', '公开']);
     expect(await page.getByRole('banner').count()).toBe(1);
     expect(await page.getByRole('main').count()).toBe(1);
     await shot('03-power-list');
 
     // Filters: a search that matches nothing shows the empty state, then the item comes back.
-    await page.locator('#power-item-search').fill('不存在的事项');
-    await page.locator('#power-item-search').press('Enter');
+    const search = page.getByRole('search', { name: '筛选权力事项' }).getByLabel('搜索名称或内容');
+    await search.fill('不存在的事项');
+    await search.press('Enter');
     await page.getByText('没有符合条件的权力事项').waitFor();
+    expect(await row.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('不存在的事项');
     await page.getByRole('button', { name: '重置' }).click();
     await row.waitFor();
+    expect(await search.inputValue()).toBe('');
+    expect(new URL(page.url()).search).toBe('');
   });
 
   it('switches to English, and remembers the choice', async () => {
     await page.locator('#language-switch').getByText('English', { exact: true }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Power list' }).waitFor();
-    expect(await page.title()).toBe('Power list · Qinglian');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Power list' }).waitFor();
+    expect(await page.title()).toBe('Power items · Qinglian');
     expect(await page.locator('#current-roles').innerText()).toContain('Tenant administrator');
-    expect(await page.locator('#power-items thead').innerText()).toContain('Legal basis');
+    expect(await page.locator('#power-items thead').innerText()).toContain('Category');
     await page.reload();
-    await page.locator('#power-items tbody tr').filter({ hasText: code }).waitFor();
+    await page.locator('#power-items tr.ant-table-row').filter({ hasText: code }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
     expect((await page.locator('#sign-out').innerText()).trim()).toBe('Sign out');
     await shot('04-english');
@@ -189,9 +202,10 @@ describe('the console in a browser', () => {
     await page.locator('#tenant-switch').click();
     await page.getByRole('option', { name: '广元市交通投资集团有限公司' }).click();
     await page.locator('#read-only').waitFor();
-    await page.locator('#power-items tbody tr').filter({ hasText: 'JT-TZ-001' }).waitFor();
+    await page.locator('#power-items tr.ant-table-row').filter({ hasText: 'JT-TZ-001' }).waitFor();
     expect(await page.locator('#power-items tbody').innerText()).not.toContain(code);
     await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
     await shot('08-supervisor-read-only');
   });
 });

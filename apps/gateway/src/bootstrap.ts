@@ -45,7 +45,8 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
           scriptSrc: ["'self'"],
           // Ant Design injects its CSS-in-JS styles at run time.
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
+          // blob: for the flow charts, fetched through the API client (tenant header) and shown from a blob URL.
+          imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'"],
           frameAncestors: ["'none'"],
           upgradeInsecureRequests: https ? [] : null,
