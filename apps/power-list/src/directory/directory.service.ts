@@ -83,8 +83,8 @@ export class DirectoryService {
   listOrgUnits(caller: CallerContext): Promise<OrgUnitDto[]> {
     requirePermission(caller, Permission.DirectoryRead);
     return this.tx.read(caller.tenantId, async (em) => {
-      const units = await em.getRepository(OrgUnitEntity).find({ order: { path: 'ASC' } });
-      return units.map(toOrgUnitDto);
+      const units = await em.getRepository(OrgUnitEntity).find();
+      return treeOrder(units).map(toOrgUnitDto);
     });
   }
 
@@ -143,6 +143,17 @@ export class DirectoryService {
     requirePermission(caller, Permission.DirectoryRead);
     return this.tx.read(caller.tenantId, async (em) => (await em.getRepository(PersonEntity).find({ order: { createdAt: 'ASC' } })).map(toPersonDto));
   }
+}
+
+/** Depth first, siblings by code: each unit's key is the codes on its path (ids are random). */
+export function treeOrder(units: readonly OrgUnitEntity[]): OrgUnitEntity[] {
+  const code = new Map(units.map((u) => [u.id, u.code]));
+  const key = (u: OrgUnitEntity) => u.path.map((id) => code.get(id) ?? '');
+  return [...units].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] ?? '') < (y[i] ?? '') ? -1 : 1;
+    return x.length - y.length;
+  });
 }
 
 export async function findOr404<T extends { id: string }>(em: EntityManager, entity: new () => T, label: string, id: string): Promise<T> {

@@ -15,6 +15,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type NatsConnection } from '@nats-io/transport-node';
 import { type EntityManager } from 'typeorm';
 import { OrgUnitEntity, PostEntity } from '../directory/directory.entities';
+import { treeOrder } from '../directory/directory.service';
 import { DocumentEntity } from '../documents/document.entities';
 import { type DocumentAdapter, VersionedDocuments } from '../documents/versioned-documents';
 import { type BundleLocations, type PowerListBundle, readWorkbook, writeTemplate, writeWorkbook } from '../excel';
@@ -55,7 +56,7 @@ export class ExchangeService {
     requirePermission(caller, Permission.PowerItemRead);
     requirePermission(caller, Permission.ResponsibilityListRead);
     const bundle = await this.tx.read(caller.tenantId, async (em): Promise<PowerListBundle> => {
-      const units = await em.getRepository(OrgUnitEntity).find({ order: { path: 'ASC' } });
+      const units = treeOrder(await em.getRepository(OrgUnitEntity).find());
       const codeOf = new Map(units.map((u) => [u.id, u.code]));
       const posts = await em.getRepository(PostEntity).find({ order: { code: 'ASC' } });
       const docs = await em.getRepository(DocumentEntity).find({ order: { code: 'ASC' } });

@@ -151,6 +151,7 @@ const zhCN = {
     days: '{n} 个工作日',
     dateRange: '{start} 至 {end}',
     openEnded: '至今',
+    openRange: '{start} 至今',
     codeRule: '编码为 1–40 位字母、数字、“_”“.”或“-”，以字母或数字开头',
   },
   section: {
@@ -689,6 +690,7 @@ const enUS: Messages = {
     days: '{n} working days',
     dateRange: '{start} to {end}',
     openEnded: 'present',
+    openRange: '{start} to present',
     codeRule: 'A code is 1–40 letters, digits, "_", "." or "-", starting with a letter or digit',
   },
   section: {

@@ -22,7 +22,8 @@ describe('directory helpers', () => {
 
   it('write terms, open or closed', () => {
     const zh = MESSAGES['zh-CN'];
-    expect(termText('2020-01-01', null, zh)).toBe('2020-01-01 至 至今');
+    expect(termText('2020-01-01', null, zh)).toBe('2020-01-01 至今');
+    expect(termText('2020-01-01', null, MESSAGES['en-US'])).toBe('2020-01-01 to present');
     expect(termText('2020-01-01', '2026-06-30', zh)).toBe('2020-01-01 至 2026-06-30');
   });
 

@@ -8,9 +8,9 @@ export function leadershipOrder(members: readonly LeadershipMember[]): Leadershi
   return [...members].sort((a, b) => rank(a) - rank(b) || a.startOn.localeCompare(b.startOn) || a.personName.localeCompare(b.personName, 'zh-CN'));
 }
 
-/** 2020-01-01 至 2026-06-30, or 2020-01-01 至 至今 when open. */
+/** 2020-01-01 至 2026-06-30, or 2020-01-01 至今 when open. */
 export function termText(startOn: string, endOn: string | null, m: Messages): string {
-  return format(m.common.dateRange, { start: startOn, end: endOn ?? m.common.openEnded });
+  return endOn === null ? format(m.common.openRange, { start: startOn }) : format(m.common.dateRange, { start: startOn, end: endOn });
 }
 
 /** Whether a holding or charge is still running on a day (YYYY-MM-DD; end dates are inclusive). */

@@ -114,7 +114,7 @@ export default function PublishedViewPage() {
               className="ql-published-lists"
               items={view.data.responsibilityLists.map((list) => ({
                 key: list.id,
-                label: `${list.code} · ${list.title}（${labelOf(m.responsibilityRoles, list.role)}）`,
+                label: `${list.code} · ${list.title}`,
                 children: <DutiesTable id={`duties-${list.code}`} duties={list.duties} caption={list.title} />,
               }))}
             />
