@@ -153,6 +153,12 @@ async function main() {
     const autovacuum = (await db.query('SHOW autovacuum')).rows[0].autovacuum;
     const analyze = process.env.BENCH_ANALYZE !== '0';
     if (analyze) await db.query('ANALYZE');
+    // BENCH_HOLD=<seconds>: keep the loaded database for that long before measuring, to EXPLAIN queries by hand.
+    const hold = Number(process.env.BENCH_HOLD ?? 0);
+    if (hold > 0) {
+      process.stderr.write(`holding ${hold} s: database ${bench.dbName}, runtime role URL ${bench.svcEnv.DATABASE_URL}, tenant ${tenantId}\n`);
+      await new Promise((r) => setTimeout(r, hold * 1000));
+    }
 
     const list = (query) => `${gw.url}/api/v1/power-items?${new URLSearchParams(query)}`;
     const queries = {
