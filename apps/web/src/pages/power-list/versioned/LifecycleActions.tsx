@@ -66,9 +66,11 @@ export function LifecycleActions({ paths, id, title, version, latestVersionNo, w
   const isDraft = version.status === 'draft';
   const inReview = version.status === 'in-review';
   const mayWrite = can(writePermission);
-  const mayReview = inReview && can('review:write') && version.pendingReviewRoles.some((r) => me.roles.includes(r));
+  // The author never reviews their own version (the service refuses it too).
+  const mayReview = inReview && can('review:write') && version.authorId !== me.user.id && version.pendingReviewRoles.some((r) => me.roles.includes(r));
   const mayPublish = inReview && version.pendingReviewRoles.length === 0 && can('publish:write');
   const mayRevise = version.status === 'published' && no === latestVersionNo && mayWrite;
+  const anyAction = (isDraft && mayWrite) || mayReview || mayPublish || mayRevise;
 
   const submitReview = async (review: ReviewBody) => {
     setFailure(null);
@@ -79,6 +81,7 @@ export function LifecycleActions({ paths, id, title, version, latestVersionNo, w
 
   return (
     <div className="ql-doc-actions">
+      {anyAction && (
       <Space wrap role="group" aria-label={m.lifecycle.actions}>
         {isDraft && mayWrite && onEdit && (
           <Button id="edit-draft" onClick={onEdit}>
@@ -141,6 +144,7 @@ export function LifecycleActions({ paths, id, title, version, latestVersionNo, w
           </Button>
         )}
       </Space>
+      )}
       {failure && <ProblemAlert id="lifecycle-error" error={failure.error} title={failure.title} />}
       <ReviewModal open={reviewing} title={title} versionNo={no} onClose={() => setReviewing(false)} onSubmit={submitReview} />
     </div>
