@@ -198,16 +198,14 @@ export class PageDto<T> {
   offset!: number;
 }
 
-export class UuidParam {
+/** A versioned document by id (the id comes from the HTTP path). */
+export class DocumentRef {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all')
   id!: string;
 }
 
-export class VersionRef {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all')
-  id!: string;
-
+export class VersionRef extends DocumentRef {
   @ApiProperty({ minimum: 1 })
   @Type(() => Number)
   @IsInt()
@@ -215,11 +213,8 @@ export class VersionRef {
   versionNo!: number;
 }
 
-export class DiffRequest {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all')
-  id!: string;
-
+/** Two versions of one document to compare field by field. */
+export class DiffRequest extends DocumentRef {
   @ApiProperty({ minimum: 1 })
   @Type(() => Number)
   @IsInt()
@@ -234,11 +229,7 @@ export class DiffRequest {
 }
 
 /** Makes a new draft from the published version (or another version, by number). */
-export class NewDraftRequest {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all')
-  id!: string;
-
+export class NewDraftRequest extends DocumentRef {
   @ApiPropertyOptional({ description: 'Version to start from; the published one when omitted', minimum: 1 })
   @IsOptional()
   @Type(() => Number)

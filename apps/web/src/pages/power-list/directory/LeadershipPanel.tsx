@@ -14,6 +14,7 @@ import { todayInChina } from '../../../power-list/dates';
 import { leadershipOrder, termText } from '../../../power-list/directory';
 import { useSession } from '../../../session/SessionProvider';
 import { EndDateModal } from './EndDateModal';
+import { TermFields } from './TermFields';
 
 interface MemberValues {
   readonly personId: string;
@@ -163,14 +164,7 @@ export function LeadershipPanel({ units }: { readonly units: readonly OrgUnit[] 
         <Form.Item name="title" label={d.memberTitle} rules={[{ required: true, whitespace: true, message: format(m.common.required, { field: d.memberTitle }) }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Space size="large" wrap>
-          <Form.Item name="startOn" label={d.startOn} rules={[{ required: true, message: format(m.common.requiredChoice, { field: d.startOn }) }]}>
-            <DateInput allowClear={false} />
-          </Form.Item>
-          <Form.Item name="endOn" label={d.endOn}>
-            <DateInput />
-          </Form.Item>
-        </Space>
+        <TermFields />
       </FormModal>
       <FormModal<ChargeValues>
         open={charging !== null}
@@ -185,14 +179,7 @@ export function LeadershipPanel({ units }: { readonly units: readonly OrgUnit[] 
         <Form.Item name="orgUnitId" label={d.chargeUnit} rules={[{ required: true, message: format(m.common.requiredChoice, { field: d.chargeUnit }) }]}>
           <UnitTreeSelect units={units} by="id" />
         </Form.Item>
-        <Space size="large" wrap>
-          <Form.Item name="startOn" label={d.startOn} rules={[{ required: true, message: format(m.common.requiredChoice, { field: d.startOn }) }]}>
-            <DateInput allowClear={false} />
-          </Form.Item>
-          <Form.Item name="endOn" label={d.endOn}>
-            <DateInput />
-          </Form.Item>
-        </Space>
+        <TermFields />
       </FormModal>
       <EndDateModal
         open={ending !== null}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Form, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { paths } from '../../../api/paths';
 import type { CreatePersonBody, CreatePostHoldingBody, EndBody, OrgUnit, Person, PersonDetail, Post, PostHolding } from '../../../api/types';
@@ -14,6 +14,7 @@ import { runningOn } from '../../../power-list/directory';
 import { textOrNull } from '../../../power-list/forms';
 import { useSession } from '../../../session/SessionProvider';
 import { EndDateModal } from './EndDateModal';
+import { TermFields } from './TermFields';
 
 interface Props {
   readonly units: readonly OrgUnit[];
@@ -186,14 +187,7 @@ export function PeoplePanel({ units, posts }: Props) {
         <Form.Item name="postId" label={d.post} rules={[{ required: true, message: format(m.common.requiredChoice, { field: d.post }) }]}>
           <Select<string> showSearch={{ optionFilterProp: 'label' }} options={postOptions} />
         </Form.Item>
-        <Space size="large" wrap>
-          <Form.Item name="startOn" label={d.startOn} rules={[{ required: true, message: format(m.common.requiredChoice, { field: d.startOn }) }]}>
-            <DateInput allowClear={false} />
-          </Form.Item>
-          <Form.Item name="endOn" label={d.endOn}>
-            <DateInput />
-          </Form.Item>
-        </Space>
+        <TermFields />
       </FormModal>
       <EndDateModal
         open={ending !== null}
