@@ -36,6 +36,7 @@ const sasac = demo.tenants['gy-sasac'] as DemoTenant;
 const publishedItems = sasac.powerItems.filter((d) => d.publish);
 
 const ITEM = '资产采购和出租审核';
+const ADDED_RISK = '虚报、瞒报审批材料（演示新增）';
 const OPINIONS = { integrity: '风险点与防控措施齐全，同意发布。', discipline: '流程合规，监督主体明确，同意发布。' };
 
 // What the browser-side functions below touch (this project compiles without the DOM library).
@@ -266,6 +267,19 @@ describe('the power list in a browser', () => {
     await described(info, '时限（工作日）').filter({ hasText: '20 个工作日' }).waitFor();
     expect(await described(info, '修订自').innerText()).toBe('第 1 版');
 
+    // The seed's merged risk box (SB-1, steps 1–4) gets one more risk point in the flow editor.
+    await page.getByRole('tab', { name: '行权流程' }).click();
+    await page.getByRole('button', { name: '编辑共用风险框 SB-1' }).click();
+    const block = dialog('编辑共用风险框 SB-1');
+    await block.waitFor();
+    const risks = block.getByLabel('风险点');
+    await risks.fill(`${await risks.inputValue()}\n${ADDED_RISK}`);
+    await block.getByRole('button', { name: '确定', exact: true }).click();
+    await block.waitFor({ state: 'hidden' });
+    await page.locator('#save-flow').click();
+    await page.getByText('流程已保存').waitFor();
+    expect(await page.locator('#flow-steps-blocks').innerText()).toContain(ADDED_RISK);
+
     await confirmAction('提交审核');
     await docStatus('in-review').waitFor();
     expect(await docStatus('in-review').innerText()).toBe('审核中');
@@ -329,7 +343,12 @@ describe('the power list in a browser', () => {
     const diff = page.locator('#version-diff');
     await diff.waitFor();
     expect(await diff.locator('caption').innerText()).toBe('第 1 版与第 2 版的差异');
-    expect(await cells('#version-diff')).toEqual([['时限（工作日）', '—', '20 个工作日']]);
+    const changes = await cells('#version-diff');
+    expect(changes[0]).toEqual(['时限（工作日）', '—', '20 个工作日']);
+    expect(changes).toHaveLength(2);
+    expect(changes[1]?.[0]).toContain('风险点');
+    expect(changes[1]?.[1]).not.toContain(ADDED_RISK);
+    expect(changes[1]?.[2]).toContain(ADDED_RISK);
     await shot('c1-versions-diff');
   });
 

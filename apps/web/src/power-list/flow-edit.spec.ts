@@ -1,5 +1,5 @@
 import type { ResolvedFlowStep } from '../api/types';
-import { addStep, type EditFlow, emptyStep, moveStep, removeStep, replaceStep, toEditFlow, toFlowBody } from './flow-edit';
+import { addStep, type EditFlow, emptyStep, moveStep, removeBlock, removeStep, replaceStep, toEditFlow, toFlowBody, upsertBlock } from './flow-edit';
 
 const step = (name: string) => ({ ...emptyStep(), name });
 const flow: EditFlow = {
@@ -22,6 +22,18 @@ describe('flow editing', () => {
     expect(names(removed)).toEqual(['受理', '分管领导审核', '党委会审议']);
     expect(removed.sharedBlocks[0]!.appliesToSteps).toEqual([2]);
     expect(removeStep(removed, 1).sharedBlocks).toEqual([]);
+  });
+
+  it('adds a shared block with the next free id, edits one keeping its id, and deletes one', () => {
+    const added = upsertBlock(flow, null, { appliesToSteps: [4, 1, 4], riskPoints: ['a'], controlMeasures: [] });
+    expect(added.sharedBlocks.map((b) => [b.id, b.appliesToSteps])).toEqual([
+      ['SB-1', [2, 3]],
+      ['SB-2', [1, 4]],
+    ]);
+    const edited = upsertBlock(added, 0, { appliesToSteps: [1, 2], riskPoints: ['b'], controlMeasures: ['c'] });
+    expect(edited.sharedBlocks[0]).toEqual({ id: 'SB-1', appliesToSteps: [1, 2], riskPoints: ['b'], controlMeasures: ['c'] });
+    expect(removeBlock(edited, 0).sharedBlocks.map((b) => b.id)).toEqual(['SB-2']);
+    expect(upsertBlock(removeBlock(edited, 0), null, { appliesToSteps: [1], riskPoints: [], controlMeasures: [] }).sharedBlocks.map((b) => b.id)).toEqual(['SB-2', 'SB-3']);
   });
 
   it('adds and replaces steps', () => {

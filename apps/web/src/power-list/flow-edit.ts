@@ -106,3 +106,17 @@ export function moveStep(flow: EditFlow, index: number, delta: -1 | 1): EditFlow
   const [x, y] = [index + 1, other + 1];
   return { steps, sharedBlocks: remapBlocks(flow.sharedBlocks, (o) => (o === x ? y : o === y ? x : o)) };
 }
+
+/** Adds a shared block (index null) or replaces one; a new block gets the next free id SB-n. */
+export function upsertBlock(flow: EditFlow, index: number | null, block: Omit<SharedBlock, 'id'>): EditFlow {
+  const steps = [...new Set(block.appliesToSteps)].sort((x, y) => x - y);
+  if (index !== null) return { ...flow, sharedBlocks: flow.sharedBlocks.map((b, i) => (i === index ? { ...block, id: b.id, appliesToSteps: steps } : b)) };
+  const taken = new Set(flow.sharedBlocks.map((b) => b.id));
+  let n = flow.sharedBlocks.length + 1;
+  while (taken.has(`SB-${n}`)) n++;
+  return { ...flow, sharedBlocks: [...flow.sharedBlocks, { ...block, id: `SB-${n}`, appliesToSteps: steps }] };
+}
+
+export function removeBlock(flow: EditFlow, index: number): EditFlow {
+  return { ...flow, sharedBlocks: flow.sharedBlocks.filter((_, i) => i !== index) };
+}

@@ -7,11 +7,12 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLanguage } from '../../../i18n/LanguageProvider';
 import { format } from '../../../i18n/messages';
 import { stepIndexOf } from '../../../power-list/field-labels';
-import { addStep, type EditFlow, emptyStep, moveStep, removeStep, replaceStep, toEditFlow, toFlowBody } from '../../../power-list/flow-edit';
+import { addStep, type EditFlow, emptyStep, moveStep, removeBlock, removeStep, replaceStep, toEditFlow, toFlowBody, upsertBlock } from '../../../power-list/flow-edit';
 import { fieldProblems } from '../../../power-list/problems';
 import { editStepView } from '../../../power-list/step-view';
 import { useSession } from '../../../session/SessionProvider';
 import type { Directory } from '../useDirectory';
+import { SharedBlockModal } from './SharedBlockModal';
 import { StepFormModal } from './StepFormModal';
 import { StepsTable } from './StepsTable';
 
@@ -22,7 +23,7 @@ interface Props {
   readonly onSaved: (item: PowerItem) => void;
 }
 
-/** The draft's flow, editable: add, edit, move and delete steps, then save the whole flow (PUT …/flow). */
+/** The draft's flow, editable: add, edit, move and delete steps and shared boxes, then save the whole flow (PUT …/flow). */
 export function FlowEditor({ item, directory, onSaved }: Props) {
   const { m } = useLanguage();
   const f = m.flow;
@@ -32,6 +33,7 @@ export function FlowEditor({ item, directory, onSaved }: Props) {
   const [flow, setFlow] = useState<EditFlow>(saved);
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<{ index: number | null } | null>(null);
+  const [editingBlock, setEditingBlock] = useState<{ index: number | null } | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -69,6 +71,9 @@ export function FlowEditor({ item, directory, onSaved }: Props) {
         <Button icon={<PlusOutlined />} onClick={() => setEditing({ index: null })}>
           {f.addStep}
         </Button>
+        <Button id="add-shared-block" disabled={flow.steps.length === 0} onClick={() => setEditingBlock({ index: null })}>
+          {f.addBlock}
+        </Button>
         <Button id="save-flow" type="primary" disabled={!dirty} loading={saving} onClick={() => void save()}>
           {f.save}
         </Button>
@@ -90,6 +95,29 @@ export function FlowEditor({ item, directory, onSaved }: Props) {
         steps={views}
         sharedBlocks={flow.sharedBlocks}
         flagged={flagged}
+        blockActions={(block, i) => (
+          <Space size={4} wrap>
+            <Button size="small" aria-label={`${f.editBlock} ${block.id}`} onClick={() => setEditingBlock({ index: i })}>
+              {f.editStep}
+            </Button>
+            <Button
+              size="small"
+              danger
+              aria-label={`${f.deleteBlock} ${block.id}`}
+              onClick={() =>
+                void modal.confirm({
+                  title: format(f.deleteBlockConfirm, { id: block.id }),
+                  okText: f.deleteStep,
+                  okButtonProps: { danger: true },
+                  cancelText: m.common.cancel,
+                  onOk: () => change(removeBlock(flow, i)),
+                })
+              }
+            >
+              {f.deleteStep}
+            </Button>
+          </Space>
+        )}
         actions={(_, i) => {
           const n = i + 1;
           return (
@@ -131,6 +159,13 @@ export function FlowEditor({ item, directory, onSaved }: Props) {
         posts={directory.posts}
         onClose={() => setEditing(null)}
         onSave={(step) => change(editing?.index === null || editing === null ? addStep(flow, step) : replaceStep(flow, editing.index, step))}
+      />
+      <SharedBlockModal
+        open={editingBlock !== null}
+        block={editingBlock?.index == null ? null : (flow.sharedBlocks[editingBlock.index] ?? null)}
+        stepCount={flow.steps.length}
+        onClose={() => setEditingBlock(null)}
+        onSave={(block) => change(upsertBlock(flow, editingBlock?.index ?? null, block))}
       />
     </div>
   );

@@ -25,10 +25,12 @@ interface Props {
   readonly actions?: (step: StepView, index: number) => ReactNode;
   /** Steps to mark (those a refused save names). */
   readonly flagged?: ReadonlySet<number>;
+  /** A last column of buttons for the shared blocks (the editor's). */
+  readonly blockActions?: (block: SharedBlock, index: number) => ReactNode;
 }
 
 /** 行权流程: one row per step, 权力运行 on the left and 监督运行 on the right; shared blocks below. */
-export function StepsTable({ id, steps, sharedBlocks, actions, flagged }: Props) {
+export function StepsTable({ id, steps, sharedBlocks, actions, flagged, blockActions }: Props) {
   const { m } = useLanguage();
   const f = m.flow;
   const inBlock = new Set(sharedBlocks.flatMap((b) => b.appliesToSteps));
@@ -57,6 +59,7 @@ export function StepsTable({ id, steps, sharedBlocks, actions, flagged }: Props)
     { title: f.appliesTo, key: 'steps', width: 160, render: (_, b) => format(f.stepList, { steps: b.appliesToSteps.join(f.stepListSeparator) }) },
     { title: f.riskPoints, key: 'riskPoints', render: (_, b) => <Lines items={b.riskPoints} /> },
     { title: f.controlMeasures, key: 'controlMeasures', render: (_, b) => <Lines items={b.controlMeasures} /> },
+    ...(blockActions ? [{ title: m.common.actions, key: 'actions', width: 150, render: (_: unknown, b: SharedBlock, i: number) => blockActions(b, i) }] : []),
   ];
   return (
     <>
