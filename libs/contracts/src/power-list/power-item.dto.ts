@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { NullableText } from './nullable-text';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Flow, type ResolvedFlowDto } from './flow.dto';
 import { type VersionMetaDto, VersionStatus } from './versioning.dto';
@@ -47,25 +48,13 @@ export class PowerItemFields {
   @Type(() => LegalBasis)
   legalBasis?: LegalBasis[];
 
-  @ApiPropertyOptional({ description: '实施主体 Subject exercising the power', example: '广元市国资委', nullable: true, type: String })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @NullableText('实施主体 Subject exercising the power', 200, '广元市国资委')
   subject?: string | null;
 
-  @ApiPropertyOptional({ description: '受理条件 Conditions', nullable: true, type: String })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @NullableText('受理条件 Conditions', 4000)
   conditions?: string | null;
 
-  @ApiPropertyOptional({ description: '办理程序 Procedure, in words (the steps are the flow)', nullable: true, type: String })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @NullableText('办理程序 Procedure, in words (the steps are the flow)', 4000)
   procedure?: string | null;
 
   @ApiPropertyOptional({ description: '时限 Time limit in working days', nullable: true, type: Number, minimum: 1, maximum: 365 })
@@ -76,18 +65,10 @@ export class PowerItemFields {
   @Max(365)
   timeLimitDays?: number | null;
 
-  @ApiPropertyOptional({ description: '责任事项 Responsibility', nullable: true, type: String })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @NullableText('责任事项 Responsibility', 4000)
   responsibility?: string | null;
 
-  @ApiPropertyOptional({ description: '监督方式 Supervision mode', nullable: true, type: String })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @NullableText('监督方式 Supervision mode', 2000)
   supervisionMode?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { NullableText } from './nullable-text';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CODE_MESSAGE, CODE_PATTERN } from './power-item.dto';
 import { type VersionMetaDto, VersionStatus } from './versioning.dto';
 
@@ -121,11 +122,7 @@ export class Evidence {
 
 /** 责任条目 — one duty of the list. */
 export class Duty {
-  @ApiPropertyOptional({ description: '标题 Short title', nullable: true, type: String })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @NullableText('标题 Short title', 200)
   title?: string | null;
 
   @ApiProperty({ description: '内容 The duty as the list states it' })
@@ -160,11 +157,7 @@ export class ResponsibilityListFields {
   @IsEnum(ResponsibilityRole)
   role!: ResponsibilityRole;
 
-  @ApiPropertyOptional({ description: '责任主体 Organisation the list binds', nullable: true, type: String })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @NullableText('责任主体 Organisation the list binds', 200)
   organisation?: string | null;
 
   @ApiProperty({ type: [Duty] })
