@@ -55,6 +55,33 @@ export enum Permission {
   PublishWrite = 'publish:write',
   /** Open a publication (公开): also granted to a supervisor's people when published to the supervisor. */
   PublicationRead = 'publication:read',
+  /** 决策规则 (approvals policy) */
+  PolicyRead = 'policy:read',
+  PolicyWrite = 'policy:write',
+  /** 事项: read matters; start one (发起) and keep its records (调研、征求意见、风险评估、附件) */
+  MatterRead = 'matter:read',
+  MatterWrite = 'matter:write',
+  /** 办理: act on a step assigned to oneself (the service checks the assignment) */
+  TaskWrite = 'task:write',
+  /** 合法合规审查 with a written opinion */
+  ComplianceReviewWrite = 'compliance-review:write',
+  /** 书记签字 on a filing */
+  FilingSign = 'filing:sign',
+  /** 会前报备 as filed: also the external discipline group's archive (存档备查) */
+  FilingRead = 'filing:read',
+  MeetingRead = 'meeting:read',
+  /** 组织会议: schedule, attendance, agenda, opening, requiring recusal, concluding */
+  MeetingWrite = 'meeting:write',
+  /** 表态 / 声明回避 as a member (the service checks membership and attendance) */
+  PositionWrite = 'position:write',
+  DecisionRead = 'decision:read',
+  /** 下达、执行情况 */
+  ExecutionWrite = 'execution:write',
+  /** 执行后评价 */
+  EvaluationWrite = 'evaluation:write',
+  AlertRead = 'alert:read',
+  /** Rotate the tenant's SM2 signing key */
+  SigningKeyWrite = 'signing-key:write',
 }
 
 export function isReadPermission(permission: Permission): boolean {
@@ -78,6 +105,22 @@ export const RolePermissions: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ReviewWrite]: [Role.IntegrityOffice, Role.DisciplineCommittee],
   [Permission.PublishWrite]: [Role.TenantAdmin, Role.MainLeader],
   [Permission.PublicationRead]: everyone,
+  [Permission.PolicyRead]: everyone,
+  [Permission.PolicyWrite]: [Role.TenantAdmin],
+  [Permission.MatterRead]: everyone,
+  [Permission.MatterWrite]: [Role.Handler, Role.DepartmentHead, Role.TenantAdmin],
+  [Permission.TaskWrite]: [Role.Handler, Role.DepartmentHead, Role.LeaderInCharge, Role.MainLeader, Role.LeadershipMember, Role.IntegrityOffice, Role.DisciplineCommittee, Role.TenantAdmin],
+  [Permission.ComplianceReviewWrite]: [Role.DepartmentHead, Role.IntegrityOffice],
+  [Permission.FilingSign]: [Role.MainLeader],
+  [Permission.FilingRead]: [Role.MainLeader, Role.LeadershipMember, Role.IntegrityOffice, Role.DisciplineCommittee, Role.ExternalDiscipline, Role.TenantAdmin, Role.SupervisorInspector, Role.Auditor],
+  [Permission.MeetingRead]: everyone,
+  [Permission.MeetingWrite]: [Role.TenantAdmin, Role.MainLeader],
+  [Permission.PositionWrite]: [Role.MainLeader, Role.LeadershipMember, Role.LeaderInCharge],
+  [Permission.DecisionRead]: everyone,
+  [Permission.ExecutionWrite]: [Role.Handler, Role.DepartmentHead, Role.TenantAdmin],
+  [Permission.EvaluationWrite]: [Role.IntegrityOffice, Role.DisciplineCommittee, Role.TenantAdmin],
+  [Permission.AlertRead]: [Role.MainLeader, Role.IntegrityOffice, Role.DisciplineCommittee, Role.ExternalDiscipline, Role.TenantAdmin, Role.SupervisorInspector, Role.Auditor],
+  [Permission.SigningKeyWrite]: [Role.TenantAdmin],
 };
 
 /**

@@ -1,6 +1,6 @@
 import { type CallerContext, type EventEnvelope } from '@qinglian/contracts';
 import { Outbox, outboxTablesSql } from '@qinglian/messaging';
-import { AuditChain, auditTablesSql, currentTenantFunctionSql } from '@qinglian/persistence';
+import { AuditChain, type AuditAppendResult, auditTablesSql, currentTenantFunctionSql } from '@qinglian/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
@@ -33,7 +33,12 @@ export class ChangeLog {
   }
 
   async record<T extends object>(em: EntityManager, caller: CallerContext, change: Change<T>): Promise<EventEnvelope<T>> {
-    await this.audit.append(em, {
+    return (await this.recordAudited(em, caller, change)).event;
+  }
+
+  /** Like {@link record}, also answering where the change landed in the audit chain (sealed records keep it). */
+  async recordAudited<T extends object>(em: EntityManager, caller: CallerContext, change: Change<T>): Promise<{ event: EventEnvelope<T>; audit: AuditAppendResult }> {
+    const audit = await this.audit.append(em, {
       tenantId: caller.tenantId,
       actor: caller.userId,
       action: change.type,
@@ -51,7 +56,7 @@ export class ChangeLog {
       data: change.data,
     };
     await this.outbox.enqueue(em, event);
-    return event;
+    return { event, audit };
   }
 
   /** Verifies this service's audit chain for one tenant (inside that tenant's transaction). */
