@@ -31,6 +31,8 @@ export const PowerListSubjects = {
   leadershipMembersOn: 'power-list.leadership.members-on',
   /** InChargeOfRequest → InChargeOfDto: who is in charge of (分管) a unit on a date. */
   leadershipInChargeOf: 'power-list.leadership.in-charge-of',
+  /** AssigneesOnRequest → AssigneesOnDto: who acts as a flow step's actor on a date (approvals). */
+  directoryAssigneesOn: 'power-list.directory.assignees-on',
   leadershipMemberCreate: 'power-list.leadership.member-create',
   leadershipMemberEnd: 'power-list.leadership.member-end',
   leadershipChargeCreate: 'power-list.leadership.charge-create',

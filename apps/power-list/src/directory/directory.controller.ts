@@ -1,4 +1,6 @@
 import {
+  AssigneesOnRequest,
+  type AssigneesOnDto,
   type CallerContext,
   CreateChargeRequest,
   CreateLeadershipMemberRequest,
@@ -63,6 +65,11 @@ export class DirectoryController {
   @MessagePattern(PowerListSubjects.leadershipMembersOn)
   membersOn(@Caller() caller: CallerContext, @Payload() req: OnDateRequest): Promise<LeadershipMemberDto[]> {
     return this.people.membersOn(caller, req.on);
+  }
+
+  @MessagePattern(PowerListSubjects.directoryAssigneesOn)
+  assigneesOn(@Caller() caller: CallerContext, @Payload() req: AssigneesOnRequest): Promise<AssigneesOnDto> {
+    return this.people.assigneesOn(caller, req);
   }
 
   @MessagePattern(PowerListSubjects.leadershipInChargeOf)

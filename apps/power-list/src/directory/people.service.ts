@@ -1,4 +1,7 @@
 import {
+  ActorKind,
+  type AssigneesOnDto,
+  type AssigneesOnRequest,
   type CallerContext,
   type ChargeDto,
   type CreateChargeRequest,
@@ -123,6 +126,53 @@ export class PeopleService {
         }
       }
       return { orgUnitId, on, chargedUnitId: null, leaders: [] };
+    });
+  }
+
+  /**
+   * Who acts as a flow step's actor on a day (approvals assigns steps with it): the holders of a post
+   * or of any post in a unit; for roles, the main leader, the whole leadership team, or the leader in
+   * charge of the handling unit (or its nearest charged ancestor). Other roles and external bodies
+   * are not people in the directory: the answer is empty and says so.
+   */
+  assigneesOn(caller: CallerContext, req: AssigneesOnRequest): Promise<AssigneesOnDto> {
+    requirePermission(caller, Permission.DirectoryRead);
+    const on = req.on ?? todayInChina();
+    const { kind, ref } = req.actor;
+    return this.tx.read(caller.tenantId, async (em) => {
+      const withSubject = (people: { personId: string; name: string; subject: string | null }[]) => {
+        const seen = new Set<string>();
+        return people.filter((p): p is { personId: string; name: string; subject: string } => p.subject !== null && !seen.has(p.subject) && seen.add(p.subject) !== undefined);
+      };
+      if (kind === ActorKind.Post || kind === ActorKind.Unit) {
+        const rows = await em.query<{ person_id: string; name: string; subject: string | null }[]>(
+          `SELECT DISTINCT pe.id AS person_id, pe.name, pe.subject
+             FROM power_list.post_holding h
+             JOIN power_list.person pe ON pe.id = h.person_id
+             JOIN power_list.post p ON p.id = h.post_id
+             JOIN power_list.org_unit u ON u.id = p.org_unit_id
+            WHERE ${kind === ActorKind.Post ? 'p.code' : 'u.code'} = $1 AND h.start_on <= $2::date AND (h.end_on IS NULL OR h.end_on >= $2::date)
+            ORDER BY pe.name`,
+          [ref, on],
+        );
+        const people = withSubject(rows.map((r) => ({ personId: r.person_id, name: r.name, subject: r.subject })));
+        return { on, people, note: people.length > 0 ? `${kind === ActorKind.Post ? '岗位' : '部门'} ${ref} 在 ${on} 的任职人员` : `${ref} 在 ${on} 无可登录的任职人员 / no one who can sign in holds ${ref} on ${on}` };
+      }
+      if (kind === ActorKind.Role) {
+        const members = (await this.members(em)).filter((m) => covers(m.startOn, m.endOn, on));
+        const asPeople = (ms: LeadershipMemberDto[]) => withSubject(ms.map((m) => ({ personId: m.personId, name: m.personName, subject: m.subject })));
+        if (ref === 'main-leader') return { on, people: asPeople(members.filter((m) => m.position === LeadershipPosition.MainLeader)), note: `${on} 的主要领导` };
+        if (ref === 'leadership-member') return { on, people: asPeople(members), note: `${on} 的领导班子成员` };
+        if (ref === 'leader-in-charge') {
+          const unit = await em.getRepository(OrgUnitEntity).findOneBy({ code: req.handlingUnitCode });
+          for (const unitId of [...(unit?.path ?? [])].reverse()) {
+            const leaders = members.filter((m) => m.charges.some((c) => c.orgUnitId === unitId && covers(c.startOn, c.endOn, on)));
+            if (leaders.length > 0) return { on, people: asPeople(leaders), note: `${on} 分管 ${req.handlingUnitCode} 的领导` };
+          }
+          return { on, people: [], note: `${on} 无人分管 ${req.handlingUnitCode} / no leader is in charge of ${req.handlingUnitCode} on ${on}` };
+        }
+      }
+      return { on, people: [], note: `${kind} ${ref} 不对应名录中的人员 / ${kind} ${ref} is not a person in the directory` };
     });
   }
 

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDateString, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ActorRef } from './flow.dto';
 
 /** 组织单元 — a department or office (部门/科室); units form a tree within a tenant. */
 export class CreateOrgUnitRequest {
@@ -244,6 +246,28 @@ export interface InChargeOfDto {
   /** The unit whose charge applies: the unit itself, or the nearest ancestor someone is in charge of. */
   readonly chargedUnitId: string | null;
   readonly leaders: { readonly memberId: string; readonly personId: string; readonly personName: string; readonly subject: string | null; readonly title: string }[];
+}
+
+/**
+ * `power-list.directory.assignees-on`: who acts as a flow step's actor on a date — a post's or a
+ * unit's holders, the main leader, the leadership team, or the leader in charge of the handling unit.
+ */
+export class AssigneesOnRequest extends OnDateRequest {
+  @ValidateNested()
+  @Type(() => ActorRef)
+  actor!: ActorRef;
+
+  @IsString()
+  @Length(1, 50)
+  handlingUnitCode!: string;
+}
+
+export interface AssigneesOnDto {
+  readonly on: string;
+  /** People who can sign in (with a subject); others in the post are not assignable. */
+  readonly people: { readonly personId: string; readonly name: string; readonly subject: string }[];
+  /** How they were found, or why no one was (zh-CN first). */
+  readonly note: string;
 }
 
 /** `power-list.person.posts-on`: which posts a person held on a date. */
