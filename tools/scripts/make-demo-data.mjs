@@ -92,6 +92,59 @@ function list(code, role, fixtureRole, organisation, title, source) {
   };
 }
 
+/**
+ * The demo enterprise's 大额资金使用 power: the handler applies, the finance manager and the leader in
+ * charge review, the Party committee decides collectively (三重一大), the finance department issues
+ * the approval. Risk points and controls are the seed's own wording (000: 会议审批、下达意见 rows).
+ */
+function largeFundsItem() {
+  const step = (name, kind, actor, extra = {}) => ({ name, kind, actor, meetingBodies: [], timeLimitDays: null, riskPoints: [], controlMeasures: [], internalSupervisors: [], externalSupervisors: [], ...extra });
+  return {
+    code: 'JT-CW-001',
+    name: '大额资金使用审批',
+    category: '财务',
+    handlingUnitCode: 'JT-CWB',
+    legalBasis: [{ title: '《关于推进台州市市属企业“阳光国企”建设的意见（试行）》', docNo: null }],
+    subject: capital.name,
+    conditions: '单笔或同一事项累计达到“三重一大”金额标准的资金支付、对外借款、担保和捐赠',
+    procedure: '1. 经办人提出申请\n2. 财务部审核\n3. 分管领导审核\n4. 党委会集体决策\n5. 下达批复',
+    timeLimitDays: 20,
+    responsibility: '财务部对资金使用的真实性、合规性负责；分管领导对审核意见负责；党委会集体决策、终身负责',
+    supervisionMode: '内部监督重在全过程监督，外部监督重在全履职监督',
+    flow: {
+      steps: [
+        step('提出申请', 'submit', { kind: 'role', ref: 'handler' }, { timeLimitDays: 2 }),
+        step('财务部审核', 'review', { kind: 'post', ref: 'JT-CWB-JL' }, {
+          timeLimitDays: 3,
+          riskPoints: ['复核、审核人员不按照相关政策规定严格审查资料，审查资料不仔细'],
+          controlMeasures: ['审核、审批人必须签署或发表明确的意见'],
+          internalSupervisors: [{ kind: 'unit', ref: 'JT-JW' }],
+        }),
+        step('分管领导审核', 'review', { kind: 'role', ref: 'leader-in-charge' }, {
+          timeLimitDays: 3,
+          riskPoints: ['因私或领导意见，违规同意实施'],
+          controlMeasures: ['审批要件、流程和相关规定公开、透明'],
+          internalSupervisors: [{ kind: 'role', ref: 'main-leader' }],
+        }),
+        step('党委会集体决策', 'meeting', null, {
+          meetingBodies: ['party-committee'],
+          timeLimitDays: 15,
+          riskPoints: ['该上会不上会，个人意志代表集体决定'],
+          controlMeasures: ['召开党委会，集体研究确定', '主要领导末位表态', '半数以上领导班子成员同意'],
+          externalSupervisors: [{ kind: 'role', ref: 'external-discipline' }],
+        }),
+        step('下达批复', 'issue', { kind: 'post', ref: 'JT-CWB-JL' }, {
+          timeLimitDays: 5,
+          riskPoints: ['擅自改变决策事项，或选择性执行'],
+          controlMeasures: ['将印发文件与会议决策记录比对'],
+          internalSupervisors: [{ kind: 'unit', ref: 'JT-JW' }],
+        }),
+      ],
+      sharedBlocks: [],
+    },
+  };
+}
+
 const sasac = realm.tenants.find((t) => t.alias === 'gy-sasac');
 const capital = realm.tenants.find((t) => t.alias === 'gy-capital');
 const usersOf = (alias) => realm.users.filter((u) => u.tenant === alias);
@@ -148,13 +201,38 @@ const out = {
       orgUnits: [
         { code: 'JT', name: capital.name, parentCode: null },
         { code: 'JT-BGS', name: '集团办公室', parentCode: 'JT' },
+        { code: 'JT-CWB', name: '财务部', parentCode: 'JT' },
+        { code: 'JT-TZB', name: '投资发展部', parentCode: 'JT' },
+        { code: 'JT-FWB', name: '法务合规部', parentCode: 'JT' },
         { code: 'JT-JW', name: '集团纪委', parentCode: 'JT' },
       ],
-      posts: [],
+      posts: [
+        { code: 'JT-BGS-ZR', name: '办公室主任', unitCode: 'JT-BGS' },
+        { code: 'JT-CWB-JL', name: '财务部经理', unitCode: 'JT-CWB' },
+        { code: 'JT-CWB-JB', name: '财务部经办人员', unitCode: 'JT-CWB' },
+        { code: 'JT-FWB-JL', name: '法务合规部经理', unitCode: 'JT-FWB' },
+        { code: 'JT-JW-JC', name: '纪检监察员', unitCode: 'JT-JW' },
+      ],
       people: usersOf('gy-capital').map((u) => ({ username: u.username, name: u.name, subject: u.id })),
-      holdings: [],
-      leadership: [{ username: 'capital-secretary', position: 'main-leader', title: '党委书记、董事长', startOn: '2021-01-01', charges: ['JT-BGS', 'JT-JW'] }],
-      powerItems: [],
+      holdings: [
+        ['capital-admin', 'JT-BGS-ZR'],
+        ['capital-head', 'JT-CWB-JL'],
+        ['capital-handler', 'JT-CWB-JB'],
+        ['capital-integrity', 'JT-FWB-JL'],
+        ['capital-discipline', 'JT-JW-JC'],
+      ].map(([username, post]) => ({ username, post, startOn: '2021-01-01' })),
+      // A seven-member Party committee: the secretary states last (末位表态) and, under 四个不直接分管,
+      // is not in charge of finance, personnel, procurement or construction.
+      leadership: [
+        { username: 'capital-secretary', position: 'main-leader', title: '党委书记、董事长', startOn: '2021-01-01', charges: ['JT-BGS'] },
+        { username: 'capital-gm', position: 'member', title: '党委副书记、总经理', startOn: '2021-01-01', charges: ['JT-FWB'] },
+        { username: 'capital-leader', position: 'member', title: '党委委员、副总经理', startOn: '2021-01-01', charges: ['JT-CWB'] },
+        { username: 'capital-member', position: 'member', title: '党委委员、副总经理', startOn: '2021-01-01', charges: ['JT-TZB'] },
+        { username: 'capital-deputy', position: 'member', title: '党委委员、副总经理', startOn: '2021-01-01', charges: [] },
+        { username: 'capital-cfo', position: 'member', title: '党委委员、总会计师', startOn: '2021-01-01', charges: [] },
+        { username: 'capital-jwsj', position: 'member', title: '党委委员、纪委书记', startOn: '2021-01-01', charges: ['JT-JW'] },
+      ],
+      powerItems: [{ publish: true, request: largeFundsItem() }],
       // Seed 002 is another group's rules (大连市星海湾开发建设集团); the demo enterprise adopts them as its own.
       responsibilityLists: [
         list('JT-ZR-BZ', 'leadership-team', 'leadershipTeam', capital.name, '集团党组织履行全面从严治党主体责任清单（领导班子）', '002'),
