@@ -165,6 +165,7 @@ async function main() {
     ...baseEnv,
     DATABASE_URL: roleUrl(db.adminUrl, `qinglian_${SERVICES[/** @type {keyof typeof SERVICES} */ (service)]}`, runtimePassword),
     NATS_URL: nats.url,
+    ...(service === 'approvals' ? { SIGNING_KEY_ENCRYPTION_KEY: process.env['SIGNING_KEY_ENCRYPTION_KEY'] || secrets.signingKeyEncryptionKey } : {}),
   });
 
   // One service at a time: migrate it, then start it while the next one migrates. (Migrations of

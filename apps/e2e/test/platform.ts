@@ -59,6 +59,8 @@ export async function startPlatform(options: {
   const eventsPrefix = `t${suffix}.evt`;
   const eventsStream = `T${suffix.toUpperCase()}_EVENTS`;
   const natsUrl = options.natsUrl ?? testEnv.natsUrl;
+  // A fresh key-encryption key per platform: the tenants' SM2 private keys are encrypted under it.
+  const signingKeyEncryptionKey = randomBytes(32).toString('base64');
   const serviceEnv = (service: string): NodeJS.ProcessEnv => {
     const schema = SCHEMAS[service];
     if (!schema) throw new Error(`unknown service ${service}`);
@@ -70,6 +72,7 @@ export async function startPlatform(options: {
       EVENTS_STREAM: eventsStream,
       OTEL_TRACES_EXPORTER: 'none',
       LOG_LEVEL: 'warn',
+      ...(service === 'approvals' ? { SIGNING_KEY_ENCRYPTION_KEY: signingKeyEncryptionKey } : {}),
       ...options.extraEnv,
     };
   };

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MattersController } from './api/approvals.controller';
 import { DirectoryController } from './api/directory.controller';
+import { MeetingsController } from './api/meetings.controller';
 import { ExchangeController } from './api/exchange.controller';
 import { PowerItemsController } from './api/power-items.controller';
 import { PublicationsController } from './api/publications.controller';
@@ -25,7 +27,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [GatewayHealthController, SessionController, DirectoryController, PowerItemsController, ResponsibilityListsController, ExchangeController, PublicationsController],
+      controllers: [GatewayHealthController, SessionController, DirectoryController, PowerItemsController, ResponsibilityListsController, ExchangeController, PublicationsController, MattersController, MeetingsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         ServiceClient,

@@ -207,9 +207,12 @@ function checkLeftover(/** @type {string} */ dataDir) {
  * @returns {{ postgresPassword: string, runtimePassword: string }}
  */
 export function localSecrets(file) {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   const random = () => globalThis.crypto.randomUUID().replace(/-/g, '');
-  const secrets = { postgresPassword: random(), runtimePassword: random() };
+  // The key-encryption key of the tenants' SM2 signing keys (approvals): 32 random bytes, base64.
+  const kek = () => Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64');
+  const existing = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+  if (existing?.signingKeyEncryptionKey) return existing;
+  const secrets = existing ? { ...existing, signingKeyEncryptionKey: kek() } : { postgresPassword: random(), runtimePassword: random(), signingKeyEncryptionKey: kek() };
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return secrets;
