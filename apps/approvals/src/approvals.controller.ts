@@ -2,7 +2,6 @@ import {
   ActOnStepMessage,
   AddAgendaItemMessage,
   AddAttachmentMessage,
-  type AgendaItemRef,
   type AlertDto,
   ApprovalsSubjects,
   type AttachmentDto,
@@ -186,7 +185,7 @@ export class ApprovalsController {
 
   @MessagePattern(ApprovalsSubjects.recusalRecord)
   recusal(@Caller() caller: CallerContext, @Payload() req: RecusalMessage): Promise<MeetingDto> {
-    return this.meetings.recuse(caller, (req.ref as AgendaItemRef).meetingId, req.ref.itemId, req.body);
+    return this.meetings.recuse(caller, req.ref.meetingId, req.ref.itemId, req.body);
   }
 
   @MessagePattern(ApprovalsSubjects.positionState)

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument -- JSON answers are read loosely here; the assertions check their shape */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- JSON answers are read loosely here; the assertions check their shape */
 import { AlertKind, ApprovalsEvents, type EventEnvelope, Position } from '@qinglian/contracts';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -46,7 +46,7 @@ type Body = Record<string, any>;
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v !== null && typeof v === 'object') {
-    return `{${Object.keys(v as object)
+    return `{${Object.keys(v)
       .sort()
       .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
       .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
@@ -141,10 +141,10 @@ describe('approvals through the gateway with real tokens', () => {
   }, 240_000);
 
   afterAll(async () => {
-    if (process.env['E2E_DEBUG']) console.log(platform?.services['approvals']?.proc.output);
-    await nc?.close();
-    await platform?.stop();
-    await nats?.dispose();
+    if (process.env['E2E_DEBUG']) console.log(platform.services['approvals']?.proc.output);
+    await nc.close();
+    await platform.stop();
+    await nats.dispose();
   });
 
   it('keeps the policy versioned: the default first, changes as new versions, matters on the version they started under', async () => {

@@ -10,6 +10,7 @@ import { APPROVALS_CONFIG, type ApprovalsConfig } from '../platform/approvals-co
 import { PowerListClient } from '../platform/power-list.client';
 import { PolicyService } from '../policy/policy.service';
 import { deadlineState } from '../rules';
+import { only } from '../platform/rows';
 
 interface DueRow {
   task_id: string;
@@ -80,7 +81,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       const policies = new Map<number, PolicyContent>();
       const out = { reminders: 0, overdue: 0 };
       for (const t of due) {
-        const m = (await em.query<MatterRow[]>(`SELECT * FROM approvals.matter WHERE id = $1`, [t.matter_id]))[0]!;
+        const m = only(await em.query<MatterRow[]>(`SELECT * FROM approvals.matter WHERE id = $1`, [t.matter_id]), 'matter');
         let policy = policies.get(m.policy_version_no);
         if (!policy) policies.set(m.policy_version_no, (policy = await this.policy.versionIn(em, m.policy_version_no)));
         const state = deadlineState(now, t.due_at, policy.reminderHours, t.reminded_at, t.overdue_at);

@@ -9,6 +9,7 @@ import { updateReturning } from '../platform/people';
 import { APPROVALS_CONFIG, type ApprovalsConfig } from '../platform/approvals-config';
 import { KeyEncryption } from '../sealing/key-encryption';
 import { generateSm2KeyPair, keyFingerprint } from '../sealing/sm-crypto';
+import { only } from '../platform/rows';
 
 interface KeyRow {
   id: string;
@@ -93,7 +94,7 @@ export class SigningKeys {
        RETURNING id, public_key_pem, private_key_sealed, created_at, retired_at`,
       [id, tenantId, pair.publicKeyPem, this.kek.encrypt(pair.privateKeyPem, aad(tenantId, id)), this.kek.kekId],
     );
-    return rows[0]!;
+    return only(rows, 'signing key');
   }
 }
 

@@ -1,4 +1,4 @@
-import { ActorKind, type AssigneeDto, type CallerContext, MeetingBodyLabels, type MatterStepDto, StepKind } from '@qinglian/contracts';
+import { ActorKind, type AssigneeDto, type CallerContext, type MeetingBody, MeetingBodyLabels, type MatterStepDto, StepKind } from '@qinglian/contracts';
 import { isRole, Role, RoleLabels } from '@qinglian/auth';
 import { type PowerListClient } from '../platform/power-list.client';
 
@@ -13,8 +13,10 @@ export interface AssignmentContext {
   readonly steps: readonly MatterStepDto[];
   readonly handlingUnitCode: string;
   readonly proposer: AssigneeDto;
-  readonly requiredBodies: readonly string[];
+  readonly requiredBodies: readonly MeetingBody[];
 }
+
+const HANDLER: string = Role.Handler;
 
 /** Roles the directory knows as people on a date (the leadership team and its charges). */
 const DIRECTORY_ROLES: readonly string[] = [Role.MainLeader, Role.LeadershipMember, Role.LeaderInCharge];
@@ -29,11 +31,11 @@ export async function resolveAssignment(powerList: PowerListClient, caller: Call
   const step = ctx.steps[order - 1];
   if (!step) throw new RangeError(`step ${order} does not exist`);
   if (step.kind === StepKind.Meeting) {
-    const bodies = (ctx.requiredBodies.length > 0 ? ctx.requiredBodies : step.meetingBodies).map((b) => MeetingBodyLabels[b as keyof typeof MeetingBodyLabels]?.zh ?? b);
+    const bodies = (ctx.requiredBodies.length > 0 ? ctx.requiredBodies : step.meetingBodies).map((b) => MeetingBodyLabels[b].zh);
     return { assignees: [], role: null, note: `待上会：须经${bodies.join('、') || '会议'}集体决策 / awaiting a meeting` };
   }
   const actor = step.actor;
-  if (!actor || (actor.kind === ActorKind.Role && actor.ref === Role.Handler)) {
+  if (!actor || (actor.kind === ActorKind.Role && actor.ref === HANDLER)) {
     return { assignees: [ctx.proposer], role: null, note: '经办人办理 / the proposer handles this step' };
   }
   if (actor.kind === ActorKind.External) {

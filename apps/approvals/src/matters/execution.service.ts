@@ -28,6 +28,8 @@ import { compareTerms, executionDivergences, nextStep, toTerms } from '../rules'
 import { resolveAssignment } from './assignment';
 import { bindingDecision, decisionsOf, loadMatter, matterDto, type MatterRow, matterRef, mayAct, openTask, termsOf } from './matter-store';
 import { MattersService } from './matters.service';
+import { only } from '../platform/rows';
+import { must } from '../platform/rows';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -62,7 +64,7 @@ export class ExecutionService {
     // is resolved first (power-list), the transaction checks nothing moved.
     const before = await this.tx.read(caller.tenantId, async (em) => ({ m: await loadMatter(em, id), task: await openTask(em, id) }));
     const completesStep = before.task !== undefined && before.m.current_step !== null && before.m.steps[before.m.current_step - 1]?.kind === StepKind.Issue && mayAct(caller, before.task);
-    const next = completesStep ? nextStep(before.m.current_step!, before.m.steps.length) : null;
+    const next = completesStep ? nextStep(must(before.m.current_step, 'current step'), before.m.steps.length) : null;
     const assignment = next === null ? null : await resolveAssignment(this.powerList, caller, this.matters.assignmentContext(before.m), next, todayInChina());
 
     return this.tx.run(caller.tenantId, async (em) => {
@@ -78,28 +80,28 @@ export class ExecutionService {
       }
       const issued = toTerms(req.terms);
       const differences = binding ? compareTerms(binding.terms, issued) : [];
-      const [row] = await em.query<{ id: string }[]>(
+      const row = only(await em.query<{ id: string }[]>(
         `INSERT INTO approvals.issuance (tenant_id, matter_id, decision_id, doc_no, title, issued_on, terms, differences, note, recorded_by, recorded_by_name)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11) RETURNING id`,
         [caller.tenantId, id, binding?.id ?? null, req.docNo.trim(), req.title.trim(), req.issuedOn, JSON.stringify(issued), JSON.stringify(differences), req.note ?? null, caller.userId, displayName(caller)],
-      );
-      await this.changes.record<IssuanceRecordedV1>(em, caller, { type: ApprovalsEvents.issuanceRecorded, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, issuanceId: row!.id, docNo: req.docNo.trim(), differences } });
+      ), 'row');
+      await this.changes.record<IssuanceRecordedV1>(em, caller, { type: ApprovalsEvents.issuanceRecorded, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, issuanceId: row.id, docNo: req.docNo.trim(), differences } });
       if (differences.length > 0) {
         await this.alerts.raise(em, caller, {
           kind: AlertKind.DecisionChanged,
           matter: matterRef(m),
-          dedupeKey: `decision-changed:${row!.id}`,
+          dedupeKey: `decision-changed:${row.id}`,
           summary: `${m.no} 印发文件 ${req.docNo.trim()} 与决策记录不一致（擅自改变决策事项）：${describe(differences)}`,
-          detail: { issuanceId: row!.id, decisionId: binding!.id, docNo: req.docNo.trim(), differences },
+          detail: { issuanceId: row.id, decisionId: must(binding, 'decision').id, docNo: req.docNo.trim(), differences },
         });
       }
       if (!binding) await this.matters.detectShouldHaveMet(em, caller, m, issued.amount, `印发 ${req.docNo.trim()}`);
       const task = await openTask(em, id, true);
-      if (completesStep && task && task.id === before.task!.id) {
+      if (completesStep && task && task.id === before.task?.id) {
         await this.matters.closeTask(em, task.id, 'approved');
         await this.matters.insertOpinion(em, caller, id, task.id, StepAction.Approve, `已印发 ${req.docNo.trim()}《${req.title.trim()}》`, null);
         const policy = await this.policy.versionIn(em, m.policy_version_no);
-        m = next === null ? await this.matters.finish(em, caller, m) : await this.matters.openStep(em, caller, m, next, assignment!, policy);
+        m = next === null ? await this.matters.finish(em, caller, m) : await this.matters.openStep(em, caller, m, next, must(assignment, 'assignment'), policy);
       }
       return matterDto(em, caller, m);
     });
@@ -113,19 +115,19 @@ export class ExecutionService {
       const binding = bindingDecision(await decisionsOf(em, id));
       const decided = binding?.terms ?? termsOf(m);
       const divergences = executionDivergences(decided, { amountSpent: req.amountSpent ?? null, counterparty: req.counterparty ?? null });
-      const [row] = await em.query<{ id: string }[]>(
+      const row = only(await em.query<{ id: string }[]>(
         `INSERT INTO approvals.execution_report (tenant_id, matter_id, reported_on, progress_percent, amount_spent, counterparty, note, divergences, recorded_by, recorded_by_name)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) RETURNING id`,
         [caller.tenantId, id, req.reportedOn, req.progressPercent, req.amountSpent ?? null, req.counterparty ?? null, req.note.trim(), JSON.stringify(divergences), caller.userId, displayName(caller)],
-      );
-      await this.changes.record<ExecutionReportedV1>(em, caller, { type: ApprovalsEvents.executionReported, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, reportId: row!.id, progressPercent: req.progressPercent, divergences } });
+      ), 'row');
+      await this.changes.record<ExecutionReportedV1>(em, caller, { type: ApprovalsEvents.executionReported, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, reportId: row.id, progressPercent: req.progressPercent, divergences } });
       if (divergences.length > 0) {
         await this.alerts.raise(em, caller, {
           kind: AlertKind.ExecutionDivergent,
           matter: matterRef(m),
-          dedupeKey: `execution-divergent:${row!.id}`,
+          dedupeKey: `execution-divergent:${row.id}`,
           summary: `${m.no} 执行情况与决策不一致（决议决策与落实推进不一致）：${describe(divergences)}`,
-          detail: { reportId: row!.id, decisionId: binding?.id ?? null, divergences },
+          detail: { reportId: row.id, decisionId: binding?.id ?? null, divergences },
         });
       }
       if (!binding) await this.matters.detectShouldHaveMet(em, caller, m, req.amountSpent ?? null, '执行');
@@ -142,9 +144,9 @@ export class ExecutionService {
         `INSERT INTO approvals.evaluation (tenant_id, matter_id, evaluated_on, rating, summary, indicators, recorded_by, recorded_by_name) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
         [caller.tenantId, id, req.evaluatedOn, req.rating, req.summary.trim(), JSON.stringify(req.indicators ?? []), caller.userId, displayName(caller)],
       );
-      const [closed] = await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET status = 'closed', updated_at = now() WHERE id = $1 RETURNING *`, [id]);
+      const closed = only(await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET status = 'closed', updated_at = now() WHERE id = $1 RETURNING *`, [id]), 'closed');
       await this.changes.record<MatterClosedV1>(em, caller, { type: ApprovalsEvents.matterClosed, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, rating: req.rating } });
-      return matterDto(em, caller, closed!);
+      return matterDto(em, caller, closed);
     });
   }
 

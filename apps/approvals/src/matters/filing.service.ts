@@ -13,6 +13,7 @@ import {
   type FilingRecordedV1,
   type InlineFileDto,
   type MatterDto,
+  MatterStatus,
   type MatterSummaryDto,
   type RecordFilingRequest,
   type SignFilingRequest,
@@ -29,6 +30,7 @@ import { PowerListClient } from '../platform/power-list.client';
 import { sm3Hex } from '../sealing/sm-crypto';
 import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store';
 import { attachmentsOf, filingEntries, filingOf, loadMatter, matterDto, type MatterRow, summaryOf, TERMINAL } from './matter-store';
+import { must, only } from '../platform/rows';
 
 /** Who may upload which kind of attachment. */
 const UPLOAD_PERMISSION: Readonly<Record<AttachmentPurpose, Permission>> = {
@@ -67,11 +69,11 @@ export class FilingService {
       const known = new Set((await attachmentsOf(em, id)).map((a) => a.id));
       const unknown = (req.attachmentIds ?? []).find((a) => !known.has(a));
       if (unknown) throw DomainError.validation('attachmentIds', 'of-this-matter', `附件 ${unknown} 不属于事项 ${m.no} / attachment ${unknown} is not one of this matter's`);
-      const [row] = await em.query<{ id: string }[]>(
+      const row = only(await em.query<{ id: string }[]>(
         `INSERT INTO approvals.filing_entry (tenant_id, matter_id, kind, opinion, attachment_ids, recorded_by, recorded_by_name) VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7) RETURNING id`,
         [caller.tenantId, id, req.kind, req.opinion.trim(), req.attachmentIds ?? [], caller.userId, displayName(caller)],
-      );
-      await this.changes.record<FilingRecordedV1>(em, caller, { type: ApprovalsEvents.filingRecorded, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, kind: req.kind, entryId: row!.id } });
+      ), 'row');
+      await this.changes.record<FilingRecordedV1>(em, caller, { type: ApprovalsEvents.filingRecorded, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, kind: req.kind, entryId: row.id } });
       return matterDto(em, caller, m);
     });
   }
@@ -91,20 +93,20 @@ export class FilingService {
       if (missing.length > 0) {
         throw DomainError.conflict(`会前报备不完整，缺少：${missing.map((k) => FilingKindLabels[k].zh).join('、')}，书记不能签字 / the filing lacks ${missing.join(', ')}`, 'filing', 'complete-before-signing');
       }
-      const [row] = await em.query<{ id: string }[]>(
+      const row = only(await em.query<{ id: string }[]>(
         `INSERT INTO approvals.filing_entry (tenant_id, matter_id, kind, opinion, recorded_by, recorded_by_name) VALUES ($1, $2, 'secretary-signature', $3, $4, $5) RETURNING id`,
         [caller.tenantId, id, req.opinion.trim(), caller.userId, displayName(caller)],
-      );
-      const [filed] = await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET filed_at = now(), updated_at = now() WHERE id = $1 RETURNING *`, [id]);
-      await this.changes.record<FilingRecordedV1>(em, caller, { type: ApprovalsEvents.filingRecorded, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, kind: FilingKind.SecretarySignature, entryId: row!.id } });
+      ), 'row');
+      const filed = only(await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET filed_at = now(), updated_at = now() WHERE id = $1 RETURNING *`, [id]), 'filed');
+      await this.changes.record<FilingRecordedV1>(em, caller, { type: ApprovalsEvents.filingRecorded, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, kind: FilingKind.SecretarySignature, entryId: row.id } });
       await this.changes.record<FilingCopiedV1>(em, caller, {
         type: ApprovalsEvents.filingCopied,
         version: 1,
         entityType: 'matter',
         entityId: id,
-        data: { matterId: id, matterNo: m.no, copiedAt: filed!.filed_at!.toISOString(), entryIds: [...entries.map((e) => e.id), row!.id] },
+        data: { matterId: id, matterNo: m.no, copiedAt: must(filed.filed_at, 'filed_at').toISOString(), entryIds: [...entries.map((e) => e.id), row.id] },
       });
-      return matterDto(em, caller, filed!);
+      return matterDto(em, caller, filed);
     });
   }
 
@@ -126,15 +128,15 @@ export class FilingService {
     if (content === null) throw new DomainError(ErrorCode.Conflict, '上传的文件已过期，请重新上传 / the upload expired; upload again');
     return this.tx.run(caller.tenantId, async (em) => {
       const m = await loadMatter(em, req.matterId, true);
-      if (TERMINAL.includes(m.status) && m.status !== 'closed') throw DomainError.conflict(`事项 ${m.no} 已${m.status === 'withdrawn' ? '撤回' : '终止'}，不能再添加附件 / matter ${m.no} is ${m.status}`);
+      if (TERMINAL.includes(m.status) && m.status !== MatterStatus.Closed) throw DomainError.conflict(`事项 ${m.no} 已${m.status === MatterStatus.Withdrawn ? '撤回' : '终止'}，不能再添加附件 / matter ${m.no} is ${m.status}`);
       const key = randomUUID();
       await this.store.put(em, caller.tenantId, key, content);
-      const [row] = await em.query<{ id: string }[]>(
+      const row = only(await em.query<{ id: string }[]>(
         `INSERT INTO approvals.attachment (tenant_id, matter_id, purpose, file_name, media_type, size, sm3, storage, storage_key, uploaded_by, uploaded_by_name)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [caller.tenantId, m.id, req.purpose, req.fileName, req.contentType, content.byteLength, sm3Hex(content), this.store.name, key, caller.userId, displayName(caller)],
-      );
-      return (await attachmentsOf(em, m.id)).find((a) => a.id === row!.id)!;
+      ), 'row');
+      return must((await attachmentsOf(em, m.id)).find((a) => a.id === row.id), 'attachment');
     });
   }
 

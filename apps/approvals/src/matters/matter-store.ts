@@ -2,7 +2,7 @@ import {
   type AssigneeDto,
   type AttachmentDto,
   type CallerContext,
-  type DecisionResult,
+  DecisionResult,
   type DecisionTermsDto,
   type EvaluationDto,
   type ExecutionReportDto,
@@ -22,7 +22,7 @@ import {
   StepKind,
   StepKindLabels,
   type StepTaskDto,
-  type TaskStatus,
+  TaskStatus,
   type TermDifferenceDto,
 } from '@qinglian/contracts';
 import { hasPermission, Permission } from '@qinglian/auth';
@@ -112,7 +112,7 @@ export function stepName(step: MatterStepDto | undefined): string {
 }
 
 export async function openTask(em: EntityManager, matterId: string, lock = false): Promise<TaskRow | undefined> {
-  return (await tasksOf(em, matterId, lock)).find((t) => t.status === 'open');
+  return (await tasksOf(em, matterId, lock)).find((t) => t.status === TaskStatus.Open);
 }
 
 export async function tasksOf(em: EntityManager, matterId: string, lock = false): Promise<TaskRow[]> {
@@ -152,12 +152,12 @@ export async function decisionsOf(em: EntityManager, matterId: string): Promise<
 
 /** The decision that binds what follows: the last passed one. */
 export function bindingDecision(decisions: readonly DecisionRow[]): DecisionRow | undefined {
-  return [...decisions].reverse().find((d) => d.result === 'passed');
+  return [...decisions].reverse().find((d) => d.result === DecisionResult.Passed);
 }
 
 /** Bodies that still have to decide, in turn. */
 export function bodiesStillToDecide(m: MatterRow, decisions: readonly DecisionRow[]): MeetingBody[] {
-  const passed = new Set(decisions.filter((d) => d.result === 'passed').map((d) => d.body));
+  const passed = new Set(decisions.filter((d) => d.result === DecisionResult.Passed).map((d) => d.body));
   return m.required_bodies.filter((b) => !passed.has(b));
 }
 
@@ -248,7 +248,7 @@ export async function matterDto(em: EntityManager, caller: CallerContext, m: Mat
     ),
     em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM approvals.alert WHERE matter_id = $1 OR $1 = ANY (related_matter_ids)`, [m.id]),
   ]);
-  const open = tasks.find((t) => t.status === 'open');
+  const open = tasks.find((t) => t.status === TaskStatus.Open);
   const filing = filingOf(m, entries);
   const withdrawable = isWithdrawable(m, tasks);
   const live = !TERMINAL.includes(m.status);

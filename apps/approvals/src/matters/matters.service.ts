@@ -17,6 +17,7 @@ import {
   type StepActedV1,
   StepKind,
   StepKindLabels,
+  TaskStatus,
   type TodoDto,
   TodoKind,
   FilingKind,
@@ -35,6 +36,7 @@ import { PolicyService } from '../policy/policy.service';
 import { dueAt, findSplitting, nextStep, requiredBodies, requiresMeeting, returnRefusal, stepTimeLimitDays, toTerms, typeRule, type MatterLite } from '../rules';
 import { type AssignmentContext, resolveAssignment, type StepAssignment } from './assignment';
 import { bindingDecision, decisionsOf, loadMatter, matterDto, type MatterRow, matterRef, mayAct, openTask, summaryOf, TERMINAL, tasksOf, isWithdrawable } from './matter-store';
+import { must, only, stepAt } from '../platform/rows';
 
 /**
  * 事项: a matter runs the published version of a power item's flow, step by step. Each step is
@@ -75,7 +77,7 @@ export class MattersService {
     }));
     const bodies = requiredBodies(matterType, terms.amount, policyNow.content);
     const ctx: AssignmentContext = { steps, handlingUnitCode: item.handlingUnitCode, proposer, requiredBodies: bodies };
-    const submitted = steps[0]!.kind === StepKind.Submit;
+    const submitted = steps[0]?.kind === StepKind.Submit;
     const firstOpen = submitted ? nextStep(1, steps.length) : 1;
     const assignment = firstOpen === null ? null : await resolveAssignment(this.powerList, caller, ctx, firstOpen, today);
 
@@ -83,13 +85,13 @@ export class MattersService {
       const policy = await this.policy.currentIn(em);
       const meeting = requiresMeeting(matterType, terms.amount, policy.content);
       const year = Number(today.slice(0, 4));
-      const [counter] = await em.query<{ last_no: number }[]>(
+      const counter = only(await em.query<{ last_no: number }[]>(
         `INSERT INTO approvals.matter_counter (tenant_id, year, last_no) VALUES ($1, $2, 1)
          ON CONFLICT (tenant_id, year) DO UPDATE SET last_no = approvals.matter_counter.last_no + 1 RETURNING last_no`,
         [caller.tenantId, year],
-      );
-      const no = `SX-${year}-${String(counter!.last_no).padStart(4, '0')}`;
-      const [row] = await em.query<MatterRow[]>(
+      ), 'counter');
+      const no = `SX-${year}-${String(counter.last_no).padStart(4, '0')}`;
+      const row = only(await em.query<MatterRow[]>(
         `INSERT INTO approvals.matter (tenant_id, no, title, description, matter_type, amount, counterparty, project, scope, conditions, requires_meeting, required_bodies,
                                        policy_version_no, power_item_id, power_item_code, power_item_name, power_item_version_no, handling_unit_code, steps, status, current_step,
                                        proposer_subject, proposer_name)
@@ -99,13 +101,13 @@ export class MattersService {
           meeting, meeting ? requiredBodies(matterType, terms.amount, policy.content) : [], policy.version_no, item.id, item.code, item.name, item.version.versionNo,
           item.handlingUnitCode, JSON.stringify(steps), proposer.subject, proposer.name,
         ],
-      );
-      let m = row!;
+      ), 'row');
+      let m = row;
       if (submitted) {
         const task = await this.insertTask(em, caller, m, 1, { assignees: [proposer], role: null, note: '发起人提交' }, policy.content, 'approved');
         await this.insertOpinion(em, caller, m.id, task, StepAction.Approve, req.description.trim(), null);
       }
-      m = firstOpen === null ? await this.finish(em, caller, m) : await this.openStep(em, caller, m, firstOpen, assignment!, policy.content);
+      m = firstOpen === null ? await this.finish(em, caller, m) : await this.openStep(em, caller, m, firstOpen, must(assignment, 'assignment'), policy.content);
       const data: MatterSubmittedV1 = { ...matterRef(m), requiresMeeting: m.requires_meeting, policyVersionNo: m.policy_version_no, proposerSubject: m.proposer_subject };
       await this.changes.record(em, caller, { type: ApprovalsEvents.matterSubmitted, version: 1, entityType: 'matter', entityId: m.id, data });
       await this.detectSplitting(em, caller, m, policy.content);
@@ -143,14 +145,14 @@ export class MattersService {
     const current = before.m.current_step;
     if (!before.task || current === null || TERMINAL.includes(before.m.status)) throw DomainError.conflict(`事项 ${before.m.no} 当前没有待办理的步骤 / matter ${before.m.no} has no open step`);
     if (req.stepOrder !== undefined && req.stepOrder !== current) throw DomainError.conflict(`事项已在第 ${current} 步，不在第 ${req.stepOrder} 步（页面已过期）/ the matter is at step ${current}, not ${req.stepOrder}`, 'stepOrder', 'current');
-    const kind = before.m.steps[current - 1]!.kind;
+    const kind = stepAt(before.m, current).kind;
     if (kind === StepKind.Meeting) throw DomainError.conflict('会议审批步骤由会议决议完成，不能个人办理 / a meeting step is completed by the meeting’s sealed decision', 'action', 'meeting-step');
-    if (!mayAct(caller, before.task)) throw DomainError.forbidden(`第 ${current} 步「${before.m.steps[current - 1]!.name}」未分配给您 / step ${current} is not assigned to you`);
+    if (!mayAct(caller, before.task)) throw DomainError.forbidden(`第 ${current} 步「${stepAt(before.m, current).name}」未分配给您 / step ${current} is not assigned to you`);
     let target: number | null = null;
     if (req.action === StepAction.Return) {
       const why = returnRefusal(current, req.toStep);
       if (why) throw DomainError.validation('toStep', 'earlier-step', why);
-      target = req.toStep!;
+      target = must(req.toStep, 'toStep');
     } else if (req.action === StepAction.Approve) {
       if (kind === StepKind.Issue) {
         const issued = await this.tx.read(caller.tenantId, (em) => em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM approvals.issuance WHERE matter_id = $1`, [id]));
@@ -164,16 +166,16 @@ export class MattersService {
     return this.tx.run(caller.tenantId, async (em) => {
       let m = await loadMatter(em, id, true);
       const task = await openTask(em, id, true);
-      if (!task || task.id !== before.task!.id) throw DomainError.conflict(`第 ${current} 步已被他人办理 / step ${current} was acted on meanwhile`);
+      if (!task || task.id !== before.task?.id) throw DomainError.conflict(`第 ${current} 步已被他人办理 / step ${current} was acted on meanwhile`);
       const policy = await this.policy.versionIn(em, m.policy_version_no);
       await this.closeTask(em, task.id, req.action === StepAction.Approve ? 'approved' : req.action === StepAction.Reject ? 'rejected' : 'returned');
       await this.insertOpinion(em, caller, id, task.id, req.action, req.opinion.trim(), req.action === StepAction.Return ? target : null);
       if (req.action === StepAction.Reject) {
-        m = (await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET status = 'rejected', current_step = NULL, updated_at = now() WHERE id = $1 RETURNING *`, [id]))[0]!;
+        m = only(await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET status = 'rejected', current_step = NULL, updated_at = now() WHERE id = $1 RETURNING *`, [id]), 'matter');
       } else if (target === null) {
         m = await this.finish(em, caller, m);
       } else {
-        m = await this.openStep(em, caller, m, target, assignment!, policy);
+        m = await this.openStep(em, caller, m, target, must(assignment, 'assignment'), policy);
       }
       const data: StepActedV1 = { matterId: id, taskId: task.id, stepOrder: current, action: req.action, opinion: req.opinion.trim(), actorSubject: caller.userId, returnedTo: req.action === StepAction.Return ? target : null, matterStatus: m.status, nextStep: m.current_step };
       await this.changes.record(em, caller, { type: ApprovalsEvents.stepActed, version: 1, entityType: 'matter', entityId: id, data });
@@ -188,14 +190,14 @@ export class MattersService {
       if (m.proposer_subject !== caller.userId) throw DomainError.forbidden(`只有发起人 ${m.proposer_name} 可以撤回 / only the proposer may withdraw`);
       const tasks = await tasksOf(em, id, true);
       if (!isWithdrawable(m, tasks)) throw DomainError.conflict(`事项 ${m.no} 已进入审核，不能撤回 / matter ${m.no} is already under review and cannot be withdrawn`);
-      const open = tasks.find((t) => t.status === 'open');
+      const open = tasks.find((t) => t.status === TaskStatus.Open);
       if (open) {
         await this.closeTask(em, open.id, 'withdrawn');
         await this.insertOpinion(em, caller, id, open.id, 'withdraw', req.reason.trim(), null);
       }
-      const [row] = await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET status = 'withdrawn', current_step = NULL, updated_at = now() WHERE id = $1 RETURNING *`, [id]);
+      const row = only(await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET status = 'withdrawn', current_step = NULL, updated_at = now() WHERE id = $1 RETURNING *`, [id]), 'row');
       await this.changes.record<MatterWithdrawnV1>(em, caller, { type: ApprovalsEvents.matterWithdrawn, version: 1, entityType: 'matter', entityId: id, data: { matterId: id, reason: req.reason.trim() } });
-      return matterDto(em, caller, row!);
+      return matterDto(em, caller, row);
     });
   }
 
@@ -269,16 +271,16 @@ export class MattersService {
   /** Opens step `order` (a new task) and moves the matter there. */
   async openStep(em: EntityManager, caller: CallerContext, m: MatterRow, order: number, assignment: StepAssignment, policy: PolicyContent): Promise<MatterRow> {
     await this.insertTask(em, caller, m, order, assignment, policy, 'open');
-    const status = m.steps[order - 1]!.kind === StepKind.Meeting ? MatterStatus.AwaitingMeeting : MatterStatus.InProgress;
-    const [row] = await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET current_step = $2, status = $3, updated_at = now() WHERE id = $1 RETURNING *`, [m.id, order, status]);
-    return row!;
+    const status = stepAt(m, order).kind === StepKind.Meeting ? MatterStatus.AwaitingMeeting : MatterStatus.InProgress;
+    const row = only(await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET current_step = $2, status = $3, updated_at = now() WHERE id = $1 RETURNING *`, [m.id, order, status]), 'row');
+    return row;
   }
 
   /** Every step done: the matter is being carried out. Reaching this without a decision it needed is 应上会未上会. */
   async finish(em: EntityManager, caller: CallerContext, m: MatterRow): Promise<MatterRow> {
-    const [row] = await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET current_step = NULL, status = 'executing', updated_at = now() WHERE id = $1 RETURNING *`, [m.id]);
-    await this.detectShouldHaveMet(em, caller, row!, toAmount(row!.amount), '流程办结进入执行');
-    return row!;
+    const row = only(await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET current_step = NULL, status = 'executing', updated_at = now() WHERE id = $1 RETURNING *`, [m.id]), 'row');
+    await this.detectShouldHaveMet(em, caller, row, toAmount(row.amount), '流程办结进入执行');
+    return row;
   }
 
   /**
@@ -333,14 +335,14 @@ export class MattersService {
   }
 
   private async insertTask(em: EntityManager, caller: CallerContext, m: MatterRow, order: number, a: StepAssignment, policy: PolicyContent, status: 'open' | 'approved'): Promise<string> {
-    const step = m.steps[order - 1]!;
+    const step = stepAt(m, order);
     const now = new Date();
-    const [row] = await em.query<{ id: string }[]>(
+    const row = only(await em.query<{ id: string }[]>(
       `INSERT INTO approvals.step_task (tenant_id, matter_id, step_order, assignees, assignee_role, assignment_note, status, started_at, due_at, closed_at)
        VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [caller.tenantId, m.id, order, JSON.stringify(a.assignees), a.role, a.note, status, now, dueAt(now, stepTimeLimitDays(step.timeLimitDays, step.kind, policy)), status === 'open' ? null : now],
-    );
-    return row!.id;
+    ), 'row');
+    return row.id;
   }
 
   async closeTask(em: EntityManager, taskId: string, status: 'approved' | 'rejected' | 'returned' | 'withdrawn' | 'decided'): Promise<void> {

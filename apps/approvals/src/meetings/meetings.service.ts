@@ -46,6 +46,7 @@ import { PowerListClient } from '../platform/power-list.client';
 import { PolicyService } from '../policy/policy.service';
 import { conclusionRefusal, decide, mainLeaderBlockedReason, nextStep, positionRefusal, quorumMet, recusalRefusal, toTerms, type MemberState } from '../rules';
 import { sealDecision } from '../sealing/decision-seal';
+import { must, only } from '../platform/rows';
 
 interface MeetingRow {
   id: string;
@@ -120,12 +121,12 @@ export class MeetingsService {
     }));
     return this.tx.run(caller.tenantId, async (em) => {
       const policy = await this.policy.currentIn(em);
-      const [row] = await em.query<MeetingRow[]>(
+      const row = only(await em.query<MeetingRow[]>(
         `INSERT INTO approvals.meeting (tenant_id, body, title, held_on, location, policy_version_no, members, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING ${MEETING_COLUMNS}`,
         [caller.tenantId, req.body, req.title.trim(), req.heldOn, req.location ?? null, policy.version_no, JSON.stringify(members), caller.userId],
-      );
-      await this.changes.record<MeetingScheduledV1>(em, caller, { type: ApprovalsEvents.meetingScheduled, version: 1, entityType: 'meeting', entityId: row!.id, data: { meetingId: row!.id, body: req.body, heldOn: req.heldOn, members: members.map((m) => m.subject) } });
-      return this.dto(em, row!);
+      ), 'row');
+      await this.changes.record<MeetingScheduledV1>(em, caller, { type: ApprovalsEvents.meetingScheduled, version: 1, entityType: 'meeting', entityId: row.id, data: { meetingId: row.id, body: req.body, heldOn: req.heldOn, members: members.map((m) => m.subject) } });
+      return this.dto(em, row);
     });
   }
 
@@ -157,10 +158,10 @@ export class MeetingsService {
         if (!member) throw DomainError.validation(`attendance.${i}.subject`, 'member', `${a.subject} 不是本次会议的班子成员 / not a member of this meeting`);
         if (!a.present && !a.absenceReason?.trim()) throw DomainError.validation(`attendance.${i}.absenceReason`, 'required-when-absent', `请填写 ${member.name} 的缺席原因 / an absence needs a reason`);
         member.present = a.present;
-        member.absenceReason = a.present ? null : a.absenceReason!.trim();
+        member.absenceReason = a.present ? null : (a.absenceReason ?? '').trim();
       });
-      const [row] = await updateReturning<MeetingRow>(em, `UPDATE approvals.meeting SET members = $2::jsonb WHERE id = $1 RETURNING ${MEETING_COLUMNS}`, [id, JSON.stringify(members)]);
-      return this.dto(em, row!);
+      const row = only(await updateReturning<MeetingRow>(em, `UPDATE approvals.meeting SET members = $2::jsonb WHERE id = $1 RETURNING ${MEETING_COLUMNS}`, [id, JSON.stringify(members)]), 'row');
+      return this.dto(em, row);
     });
   }
 
@@ -175,9 +176,9 @@ export class MeetingsService {
       const present = g.members.filter((m) => m.present === true).length;
       const q = quorumMet(g.members.length, present, policy.quorum);
       if (!q.met) throw DomainError.conflict(`实到 ${present} 人，未达到法定人数 ${q.required} 人（应到 ${g.members.length} 人），会议不能召开 / quorum not met: ${present} of ${g.members.length} present, ${q.required} required`, 'attendance', 'quorum');
-      const [row] = await updateReturning<MeetingRow>(em, `UPDATE approvals.meeting SET status = 'in-session', opened_at = now() WHERE id = $1 RETURNING ${MEETING_COLUMNS}`, [id]);
+      const row = only(await updateReturning<MeetingRow>(em, `UPDATE approvals.meeting SET status = 'in-session', opened_at = now() WHERE id = $1 RETURNING ${MEETING_COLUMNS}`, [id]), 'row');
       await this.changes.record<MeetingOpenedV1>(em, caller, { type: ApprovalsEvents.meetingOpened, version: 1, entityType: 'meeting', entityId: id, data: { meetingId: id, present, members: g.members.length } });
-      return this.dto(em, row!);
+      return this.dto(em, row);
     });
   }
 
@@ -187,10 +188,11 @@ export class MeetingsService {
       const g = await this.load(em, id, true);
       if (g.status === MeetingStatus.Closed) throw DomainError.conflict('会议已结束 / the meeting is closed already', 'status', 'open');
       const open = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM approvals.agenda_item WHERE meeting_id = $1 AND status = 'open'`, [id]);
-      if ((open[0]?.n ?? 0) > 0) throw DomainError.conflict(`还有 ${open[0]!.n} 个议题未形成决议 / ${open[0]!.n} agenda items are not concluded`, 'agenda', 'all-concluded');
-      const [row] = await updateReturning<MeetingRow>(em, `UPDATE approvals.meeting SET status = 'closed', closed_at = now() WHERE id = $1 RETURNING ${MEETING_COLUMNS}`, [id]);
+      const openCount = open[0]?.n ?? 0;
+      if (openCount > 0) throw DomainError.conflict(`还有 ${openCount} 个议题未形成决议 / ${openCount} agenda items are not concluded`, 'agenda', 'all-concluded');
+      const row = only(await updateReturning<MeetingRow>(em, `UPDATE approvals.meeting SET status = 'closed', closed_at = now() WHERE id = $1 RETURNING ${MEETING_COLUMNS}`, [id]), 'row');
       await this.changes.record(em, caller, { type: ApprovalsEvents.meetingClosed, version: 1, entityType: 'meeting', entityId: id, data: { meetingId: id } });
-      return this.dto(em, row!);
+      return this.dto(em, row);
     });
   }
 
@@ -218,11 +220,11 @@ export class MeetingsService {
         const bodies = m.steps[(m.current_step ?? 1) - 1]?.meetingBodies ?? [];
         if (bodies.length > 0 && !bodies.includes(g.body)) throw DomainError.conflict(`事项 ${m.no} 应由${bodies.map((b) => MeetingBodyLabels[b].zh).join('或')}审议 / the step names other bodies`, 'matterId', 'body');
       }
-      const [seq] = await em.query<{ n: number }[]>(`SELECT coalesce(max(seq), 0)::int + 1 AS n FROM approvals.agenda_item WHERE meeting_id = $1`, [id]);
+      const seq = only(await em.query<{ n: number }[]>(`SELECT coalesce(max(seq), 0)::int + 1 AS n FROM approvals.agenda_item WHERE meeting_id = $1`, [id]), 'seq');
       const [item] = await em.query<{ id: string }[]>(
         `INSERT INTO approvals.agenda_item (tenant_id, meeting_id, matter_id, seq, terms) VALUES ($1, $2, $3, $4, $5::jsonb)
          ON CONFLICT (tenant_id, matter_id) WHERE status = 'open' DO NOTHING RETURNING id`,
-        [caller.tenantId, id, m.id, seq!.n, JSON.stringify(termsOf(m))],
+        [caller.tenantId, id, m.id, seq.n, JSON.stringify(termsOf(m))],
       );
       if (!item) throw DomainError.conflict(`事项 ${m.no} 已在另一会议的议程上 / matter ${m.no} is already on an agenda`, 'matterId', 'one-agenda');
       await this.changes.record<AgendaItemAddedV1>(em, caller, { type: ApprovalsEvents.agendaItemAdded, version: 1, entityType: 'meeting', entityId: id, data: { meetingId: id, agendaItemId: item.id, matterId: m.id } });
@@ -238,7 +240,7 @@ export class MeetingsService {
       const { g, item, recused, stated } = await this.lockItem(em, meetingId, itemId);
       const refusal = recusalRefusal({ subject, members: memberStates(g.members), recused, stated, meetingInSession: g.status === MeetingStatus.InSession, itemOpen: item.status === 'open' });
       refuse(refusal, 'subject');
-      const member = g.members.find((m) => m.subject === subject)!;
+      const member = must(g.members.find((m) => m.subject === subject), 'member');
       await em.query(
         `INSERT INTO approvals.recusal (tenant_id, agenda_item_id, subject, name, kind, reason, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [caller.tenantId, itemId, subject, member.name, required ? 'required' : 'declared', req.reason.trim(), caller.userId],
@@ -259,7 +261,7 @@ export class MeetingsService {
     return this.tx.run(caller.tenantId, async (em) => {
       const { g, item, recused, stated } = await this.lockItem(em, meetingId, itemId);
       refuse(positionRefusal({ subject: caller.userId, members: memberStates(g.members), recused, stated, meetingInSession: g.status === MeetingStatus.InSession, itemOpen: item.status === 'open' }));
-      const member = g.members.find((m) => m.subject === caller.userId)!;
+      const member = must(g.members.find((m) => m.subject === caller.userId), 'member');
       const seq = item.position_count + 1;
       const reason = req.reason?.trim() || null;
       await em.query(
@@ -337,25 +339,25 @@ export class MeetingsService {
         keyId: seal.keyId,
       };
       const { audit } = await this.changes.recordAudited(em, caller, { type: ApprovalsEvents.decisionSealed, version: 1, entityType: 'decision', entityId: decisionId, data });
-      const [record] = await em.query<{ sealed_at: Date }[]>(
+      const record = only(await em.query<{ sealed_at: Date }[]>(
         `INSERT INTO approvals.decision_record (id, tenant_id, agenda_item_id, meeting_id, matter_id, body, result, content, hash, signature, key_id, audit_seq)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12) RETURNING sealed_at`,
         [decisionId, caller.tenantId, itemId, meetingId, m.id, g.body, outcome.result, seal.canonical, seal.hash, seal.signature, seal.keyId, audit.seq],
-      );
+      ), 'record');
       await em.query(`UPDATE approvals.agenda_item SET status = 'decided', result = $2, decision_id = $3 WHERE id = $1`, [itemId, outcome.result, decisionId]);
 
       const task = await openTask(em, m.id, true);
       const atMeetingStep = task !== undefined && m.current_step !== null && m.steps[m.current_step - 1]?.kind === StepKind.Meeting;
       if (atMeetingStep && outcome.result === DecisionResult.Rejected) {
         await this.matters.closeTask(em, task.id, 'decided');
-        m = (await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET status = 'rejected', current_step = NULL, updated_at = now() WHERE id = $1 RETURNING *`, [m.id]))[0]!;
+        m = only(await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET status = 'rejected', current_step = NULL, updated_at = now() WHERE id = $1 RETURNING *`, [m.id]), 'matter');
       } else if (atMeetingStep && outcome.result === DecisionResult.Passed && bodiesStillToDecide(m, await decisionsOf(em, m.id)).length === 0) {
         await this.matters.closeTask(em, task.id, 'decided');
         const stepPolicy = await this.policy.versionIn(em, m.policy_version_no);
         if (after === null || m.current_step !== pre.current_step) m = await this.matters.finish(em, caller, m);
-        else m = await this.matters.openStep(em, caller, m, after, assignment!, stepPolicy);
+        else m = await this.matters.openStep(em, caller, m, after, must(assignment, 'assignment'), stepPolicy);
       }
-      return { id: decisionId, matterId: m.id, meetingId, agendaItemId: itemId, content, hash: seal.hash, signature: seal.signature, keyId: seal.keyId, sealedAt: record!.sealed_at.toISOString(), auditSeq: audit.seq };
+      return { id: decisionId, matterId: m.id, meetingId, agendaItemId: itemId, content, hash: seal.hash, signature: seal.signature, keyId: seal.keyId, sealedAt: record.sealed_at.toISOString(), auditSeq: audit.seq };
     });
   }
 

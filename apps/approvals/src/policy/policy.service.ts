@@ -5,6 +5,7 @@ import { ChangeLog, DomainError, requirePermission } from '@qinglian/runtime';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { displayName } from '../platform/people';
+import { only } from '../platform/rows';
 
 interface PolicyRow {
   version_no: number;
@@ -57,7 +58,7 @@ export class PolicyService {
          VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING version_no, content, created_by, created_by_name, created_at`,
         [caller.tenantId, current.version_no + 1, JSON.stringify(content), caller.userId, displayName(caller)],
       );
-      const row = rows[0]!;
+      const row = only(rows, 'policy version');
       await this.changes.record<PolicyChangedV1>(em, caller, { type: ApprovalsEvents.policyChanged, version: 1, entityType: 'policy', entityId: String(row.version_no), data: { versionNo: row.version_no } });
       return toDto(row);
     });
@@ -73,7 +74,7 @@ export class PolicyService {
       `INSERT INTO approvals.policy_version (tenant_id, version_no, content) VALUES ((SELECT approvals.current_tenant_id()), 1, $1::jsonb) ON CONFLICT DO NOTHING`,
       [JSON.stringify(DEFAULT_POLICY)],
     );
-    return (await find())[0]!;
+    return only(await find(), 'policy version');
   }
 
   async versionIn(em: EntityManager, versionNo: number): Promise<PolicyContent> {

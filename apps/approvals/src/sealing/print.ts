@@ -4,7 +4,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-const e = (v: unknown): string => escapeHtml(v === null || v === undefined ? '' : String(v));
+const e = (v: string | number | null | undefined): string => escapeHtml(v === null || v === undefined ? '' : String(v));
 
 function yuan(n: number | null): string {
   return n === null ? '—' : `¥${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

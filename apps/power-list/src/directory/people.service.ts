@@ -142,7 +142,11 @@ export class PeopleService {
     return this.tx.read(caller.tenantId, async (em) => {
       const withSubject = (people: { personId: string; name: string; subject: string | null }[]) => {
         const seen = new Set<string>();
-        return people.filter((p): p is { personId: string; name: string; subject: string } => p.subject !== null && !seen.has(p.subject) && seen.add(p.subject) !== undefined);
+        return people.filter((p): p is { personId: string; name: string; subject: string } => {
+          if (p.subject === null || seen.has(p.subject)) return false;
+          seen.add(p.subject);
+          return true;
+        });
       };
       if (kind === ActorKind.Post || kind === ActorKind.Unit) {
         const rows = await em.query<{ person_id: string; name: string; subject: string | null }[]>(

@@ -1,4 +1,4 @@
-import { documentPaths, paths, routes } from './paths';
+import { approvalPaths, approvalRoutes, documentPaths, paths, routes } from './paths';
 
 describe('power-list paths', () => {
   it('spell the gateway endpoints of a versioned document', () => {
@@ -32,5 +32,44 @@ describe('power-list paths', () => {
     expect(routes.item('a1')).toBe('/power-list/items/a1');
     expect(routes.item('a1', 2)).toBe('/power-list/items/a1?version=2');
     expect(routes.list('l1')).toBe('/power-list/responsibility-lists/l1');
+  });
+});
+
+describe('approvals paths', () => {
+  it('spell the gateway endpoints of matters, meetings, decisions, policy and alerts', () => {
+    expect(approvalPaths.policy).toBe('/api/v1/approvals/policy');
+    expect(approvalPaths.policyVersions).toBe('/api/v1/approvals/policy/versions');
+    expect(approvalPaths.matters).toBe('/api/v1/matters');
+    expect(approvalPaths.matter('m1')).toBe('/api/v1/matters/m1');
+    expect(approvalPaths.act('m1')).toBe('/api/v1/matters/m1/act');
+    expect(approvalPaths.withdraw('m1')).toBe('/api/v1/matters/m1/withdraw');
+    expect(approvalPaths.attachments('m1')).toBe('/api/v1/matters/m1/attachments');
+    expect(approvalPaths.attachment('m1', 'a1')).toBe('/api/v1/matters/m1/attachments/a1');
+    expect(approvalPaths.filing('m1')).toBe('/api/v1/matters/m1/filing');
+    expect(approvalPaths.signFiling('m1')).toBe('/api/v1/matters/m1/filing/sign');
+    expect(approvalPaths.issuances('m1')).toBe('/api/v1/matters/m1/issuances');
+    expect(approvalPaths.executionReports('m1')).toBe('/api/v1/matters/m1/execution-reports');
+    expect(approvalPaths.evaluation('m1')).toBe('/api/v1/matters/m1/evaluation');
+    expect(approvalPaths.todos).toBe('/api/v1/todos');
+    expect(approvalPaths.meeting('g1')).toBe('/api/v1/meetings/g1');
+    expect(approvalPaths.attendance('g1')).toBe('/api/v1/meetings/g1/attendance');
+    expect(approvalPaths.openMeeting('g1')).toBe('/api/v1/meetings/g1/open');
+    expect(approvalPaths.closeMeeting('g1')).toBe('/api/v1/meetings/g1/close');
+    expect(approvalPaths.agenda('g1')).toBe('/api/v1/meetings/g1/agenda');
+    expect(approvalPaths.recusals('g1', 'i1')).toBe('/api/v1/meetings/g1/agenda/i1/recusals');
+    expect(approvalPaths.positions('g1', 'i1')).toBe('/api/v1/meetings/g1/agenda/i1/positions');
+    expect(approvalPaths.conclude('g1', 'i1')).toBe('/api/v1/meetings/g1/agenda/i1/conclude');
+    expect(approvalPaths.decision('d1')).toBe('/api/v1/decisions/d1');
+    expect(approvalPaths.verifyDecision('d1')).toBe('/api/v1/decisions/d1/verify');
+    expect(approvalPaths.printDecision('d1')).toBe('/api/v1/decisions/d1/print');
+    expect(approvalPaths.alerts).toBe('/api/v1/alerts');
+  });
+
+  it('encode ids in console routes', () => {
+    expect(approvalRoutes.matter('a/b')).toBe('/approvals/matters/a%2Fb');
+    expect(approvalRoutes.matter('m1', 'filing')).toBe('/approvals/matters/m1?tab=filing');
+    expect(approvalRoutes.meeting('g1')).toBe('/approvals/meetings/g1');
+    expect(approvalRoutes.decision('d1')).toBe('/approvals/decisions/d1');
+    expect(approvalRoutes.matterAlerts('m1')).toBe('/approvals/alerts?matterId=m1');
   });
 });

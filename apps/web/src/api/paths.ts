@@ -71,3 +71,57 @@ export const routes = {
   publications: '/power-list/publications',
   published: '/power-list/published',
 } as const;
+
+// The gateway's approvals paths (tmp/approvals-api.md): policy, matters, meetings, decisions, alerts.
+const matter = (id: string) => `${API}/matters/${seg(id)}`;
+const meeting = (id: string) => `${API}/meetings/${seg(id)}`;
+const agendaItem = (meetingId: string, itemId: string) => `${meeting(meetingId)}/agenda/${seg(itemId)}`;
+const decision = (id: string) => `${API}/decisions/${seg(id)}`;
+
+export const approvalPaths = {
+  policy: `${API}/approvals/policy`,
+  policyVersions: `${API}/approvals/policy/versions`,
+  signingKeys: `${API}/approvals/signing-keys`,
+  matters: `${API}/matters`,
+  matter,
+  act: (id: string) => `${matter(id)}/act`,
+  withdraw: (id: string) => `${matter(id)}/withdraw`,
+  attachments: (id: string) => `${matter(id)}/attachments`,
+  attachment: (id: string, attachmentId: string) => `${matter(id)}/attachments/${seg(attachmentId)}`,
+  filing: (id: string) => `${matter(id)}/filing`,
+  signFiling: (id: string) => `${matter(id)}/filing/sign`,
+  issuances: (id: string) => `${matter(id)}/issuances`,
+  executionReports: (id: string) => `${matter(id)}/execution-reports`,
+  evaluation: (id: string) => `${matter(id)}/evaluation`,
+  todos: `${API}/todos`,
+  filings: `${API}/filings`,
+  meetings: `${API}/meetings`,
+  meeting,
+  attendance: (id: string) => `${meeting(id)}/attendance`,
+  openMeeting: (id: string) => `${meeting(id)}/open`,
+  closeMeeting: (id: string) => `${meeting(id)}/close`,
+  agenda: (id: string) => `${meeting(id)}/agenda`,
+  recusals: (id: string, itemId: string) => `${agendaItem(id, itemId)}/recusals`,
+  positions: (id: string, itemId: string) => `${agendaItem(id, itemId)}/positions`,
+  conclude: (id: string, itemId: string) => `${agendaItem(id, itemId)}/conclude`,
+  decision,
+  verifyDecision: (id: string) => `${decision(id)}/verify`,
+  printDecision: (id: string) => `${decision(id)}/print`,
+  alerts: `${API}/alerts`,
+} as const;
+
+/** Console routes of the approvals area (审批与“三重一大”决策). */
+export const approvalRoutes = {
+  root: '/approvals',
+  todos: '/approvals/todos',
+  matters: '/approvals/matters',
+  /** A matter's page, optionally at a tab (flow, filing, attachments, decisions, execution). */
+  matter: (id: string, tab?: string) => `/approvals/matters/${seg(id)}${tab === undefined ? '' : `?tab=${seg(tab)}`}`,
+  meetings: '/approvals/meetings',
+  meeting: (id: string) => `/approvals/meetings/${seg(id)}`,
+  decision: (id: string) => `/approvals/decisions/${seg(id)}`,
+  alerts: '/approvals/alerts',
+  /** The alerts of one matter. */
+  matterAlerts: (matterId: string) => `/approvals/alerts?matterId=${seg(matterId)}`,
+  policy: '/approvals/policy',
+} as const;

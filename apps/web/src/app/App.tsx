@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom'
 import { LanguageProvider, useLanguage } from '../i18n/LanguageProvider';
 import { ConsoleLayout } from '../layout/ConsoleLayout';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { approvalsRoutes } from '../pages/approvals/routes';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { powerListRoutes } from '../pages/power-list/routes';
 import { problemText } from '../pages/problem-text';
@@ -16,7 +17,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/power-list" replace /> },
       powerListRoutes,
-      { path: 'approvals', element: <PlaceholderPage area="approvals" /> },
+      approvalsRoutes,
       { path: 'risks', element: <PlaceholderPage area="risks" /> },
       { path: 'assessment', element: <PlaceholderPage area="assessment" /> },
       { path: 'accountability', element: <PlaceholderPage area="accountability" /> },

@@ -17,6 +17,7 @@ import type {
   StepKind,
   VersionStatus,
 } from '@qinglian/contracts';
+import { approvalsEn, approvalsZh } from './approvals';
 
 /** Codes the gateway's /auth/callback sends back in `?signInError=` (apps/gateway session.controller.ts). */
 export const SIGN_IN_FAILURES = ['no-tenant', 'realm-refused', 'expired', 'failed'] as const;
@@ -619,6 +620,8 @@ const zhCN = {
   leadershipPositions: { 'main-leader': '主要领导', member: '班子成员' } satisfies Record<LeadershipPositionName, string>,
   publicationScopes: { tenant: '本单位', supervisor: '本单位及上级监管机构' } satisfies Record<PublicationScopeName, string>,
   reviewDecisions: { approve: '同意', return: '退回修改' } satisfies Record<ReviewDecisionName, string>,
+  /** 决策审批 (i18n/approvals.ts). */
+  approvals: approvalsZh,
 };
 
 /** Every text the console shows, in one language; the Chinese table defines the shape. */
@@ -1160,6 +1163,7 @@ const enUS: Messages = {
   leadershipPositions: { 'main-leader': 'Main leader', member: 'Member' },
   publicationScopes: { tenant: 'This organisation', supervisor: 'This organisation and its supervisor' },
   reviewDecisions: { approve: 'Approve', return: 'Return for changes' },
+  approvals: approvalsEn,
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { 'zh-CN': zhCN, 'en-US': enUS };
