@@ -396,6 +396,44 @@ describe('approvals through the gateway with real tokens', () => {
     });
   });
 
+  it('refuses to open without a quorum; the chair requires a recusal; a deferred result leaves the matter awaiting the next meeting', async () => {
+    const m = await ok('capital-handler', 'POST', '/api/v1/matters', largeFunds('嘉陵江安置房三期前期费用', 1800000, '广元市某设计院'));
+    await toMeetingStep(m.id);
+    await file(m.id);
+    const g = await ok('capital-admin', 'POST', '/api/v1/meetings', { body: 'party-committee', title: '2026年第13次党委会', heldOn: TODAY });
+    const present = new Set<string>([SUBJECT['capital-secretary'], SUBJECT['capital-gm'], SUBJECT['capital-leader']]);
+    await ok('capital-admin', 'PUT', `/api/v1/meetings/${g.id}/attendance`, { attendance: g.members.map((x: Body) => (present.has(x.subject) ? { subject: x.subject, present: true } : { subject: x.subject, present: false, absenceReason: '出差' })) });
+    const noQuorum = await api('capital-admin', 'POST', `/api/v1/meetings/${g.id}/open`);
+    expect(noQuorum.status).toBe(409);
+    expect(noQuorum.text).toContain('法定人数');
+    expect((await ok('capital-admin', 'GET', `/api/v1/meetings/${g.id}`)).status).toBe('scheduled');
+    for (const u of ['capital-member', 'capital-jwsj'] as const) present.add(SUBJECT[u]);
+    await ok('capital-admin', 'PUT', `/api/v1/meetings/${g.id}/attendance`, { attendance: g.members.map((x: Body) => (present.has(x.subject) ? { subject: x.subject, present: true } : { subject: x.subject, present: false, absenceReason: '出差' })) });
+    const opened = await ok('capital-secretary', 'POST', `/api/v1/meetings/${g.id}/open`);
+    expect(opened.quorum).toMatchObject({ members: 7, present: 5, required: 4, met: true });
+    const item = (await ok('capital-admin', 'POST', `/api/v1/meetings/${g.id}/agenda`, { matterId: m.id })).agenda[0].id;
+    const at = `/api/v1/meetings/${g.id}/agenda/${item}`;
+    expect((await api('capital-gm', 'POST', `${at}/recusals`, { subject: SUBJECT['capital-leader'], reason: '与交易对方有业务往来' })).status).toBe(403);
+    const required = await ok('capital-secretary', 'POST', `${at}/recusals`, { subject: SUBJECT['capital-leader'], reason: '与交易对方有业务往来' });
+    expect(required.agenda[0].recusals).toMatchObject([{ subject: SUBJECT['capital-leader'], kind: 'required', recordedBy: SUBJECT['capital-secretary'] }]);
+    expect((await api('capital-leader', 'POST', `${at}/positions`, { position: 'agree' })).status).toBe(409);
+    expect((await api('capital-admin', 'POST', `${at}/conclude`, {})).status).toBe(409);
+    await ok('capital-gm', 'POST', `${at}/positions`, { position: 'defer', reason: '设计费标准需再论证' });
+    await ok('capital-member', 'POST', `${at}/positions`, { position: 'defer', reason: '同意缓议' });
+    await ok('capital-jwsj', 'POST', `${at}/positions`, { position: 'agree' });
+    await ok('capital-secretary', 'POST', `${at}/positions`, { position: 'disagree', reason: '先论证再上会' });
+    const deferred = await ok('capital-admin', 'POST', `${at}/conclude`, {});
+    // base: 7 members − 1 recused = 6, passing needs 4; 1 agree; defer (2) ≥ disagree (1) → 缓议
+    expect(deferred.content).toMatchObject({ result: 'deferred', tally: { agree: 1, disagree: 1, defer: 2, abstain: 0, base: 6, required: 4 } });
+    expect((await ok('capital-handler', 'GET', `/api/v1/matters/${m.id}`)).status).toBe('awaiting-meeting');
+    const closed = await ok('capital-admin', 'POST', `/api/v1/meetings/${g.id}/close`);
+    expect(closed.status).toBe('closed');
+    const next = await ok('capital-admin', 'POST', '/api/v1/meetings', { body: 'party-committee', title: '2026年第14次党委会', heldOn: TODAY });
+    expect((await ok('capital-admin', 'POST', `/api/v1/meetings/${next.id}/agenda`, { matterId: m.id })).agenda).toHaveLength(1);
+    const wrongBody = await ok('capital-admin', 'POST', '/api/v1/meetings', { body: 'board', title: '董事会', heldOn: TODAY });
+    expect((await api('capital-admin', 'POST', `/api/v1/meetings/${wrongBody.id}/agenda`, { matterId: m.id })).status).toBe(409);
+  });
+
   describe('detection', () => {
     const small = (title: string, amount: number, counterparty: string) => ({
       powerItemId: smallItemId,
@@ -483,7 +521,14 @@ describe('approvals through the gateway with real tokens', () => {
       expect(events.every((e) => e.version === 1)).toBe(true);
       const alertIds = events.filter((e) => e.type.startsWith('approvals.alert.')).map((e) => e.data['alertId']);
       expect(new Set(alertIds).size).toBe(alertIds.length);
-      expect(events.filter((e) => e.type === ApprovalsEvents.positionStated)).toHaveLength(5);
+      // One event per position that landed: as many as the rows, none twice.
+      const stated = events.filter((e) => e.type === ApprovalsEvents.positionStated).map((e) => `${String(e.data['agendaItemId'])}/${String(e.data['subject'])}`);
+      const db = owner();
+      await db.connect();
+      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM approvals.position');
+      await db.end();
+      expect(new Set(stated).size).toBe(stated.length);
+      expect(stated).toHaveLength(rows.rows[0]?.n ?? -1);
       const sealed = events.find((e) => e.type === ApprovalsEvents.decisionSealed);
       expect(sealed?.data).toMatchObject({ result: 'passed', positions: expect.arrayContaining([{ subject: SUBJECT['capital-jwsj'], position: 'disagree' }]) });
       await jsm.consumers.delete(platform.eventsStream, durable);
