@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { NullableText } from '../power-list/nullable-text';
+import { PageRequest } from '../power-list/power-item.dto';
 import { type ActorRef, type MeetingBody, type StepKind } from '../power-list/flow.dto';
 import { MatterType } from './policy.dto';
 
@@ -102,7 +103,7 @@ export const MatterStatusLabels: Readonly<Record<MatterStatus, { readonly zh: st
   [MatterStatus.Withdrawn]: { zh: '已撤回', en: 'Withdrawn' },
 };
 
-export class ListMattersRequest {
+export class ListMattersRequest extends PageRequest {
   @ApiPropertyOptional({ enum: MatterStatus })
   @IsOptional()
   @IsEnum(MatterStatus)
@@ -118,21 +119,6 @@ export class ListMattersRequest {
   @IsString()
   @Length(1, 100)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export enum StepAction {

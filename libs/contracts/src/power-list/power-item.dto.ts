@@ -95,7 +95,25 @@ export class UpdatePowerItemDraftRequest extends PowerItemFields {
   flow?: Flow;
 }
 
-export class ListPowerItemsRequest {
+/** A page of a list: `limit` (1–200, default 50) rows from `offset`. */
+export class PageRequest {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class ListPowerItemsRequest extends PageRequest {
   @ApiPropertyOptional({ description: '类别 Category (exact)', maxLength: 20 })
   @IsOptional()
   @IsString()
@@ -119,20 +137,6 @@ export class ListPowerItemsRequest {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 /** One row of the power list: the item and its latest version. */
