@@ -156,7 +156,7 @@ export function bindingDecision(decisions: readonly DecisionRow[]): DecisionRow 
 }
 
 /** Bodies that still have to decide, in turn. */
-export function bodiesStillToDecide(m: MatterRow, decisions: readonly DecisionRow[]): MeetingBody[] {
+export function bodiesStillToDecide(m: MatterRow, decisions: readonly Pick<DecisionRow, 'body' | 'result'>[]): MeetingBody[] {
   const passed = new Set(decisions.filter((d) => d.result === DecisionResult.Passed).map((d) => d.body));
   return m.required_bodies.filter((b) => !passed.has(b));
 }

@@ -245,6 +245,7 @@ export class MeetingsService {
         `INSERT INTO approvals.recusal (tenant_id, agenda_item_id, subject, name, kind, reason, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [caller.tenantId, itemId, subject, member.name, required ? 'required' : 'declared', req.reason.trim(), caller.userId],
       );
+      const answer = await this.dto(em, g);
       await this.changes.record<RecusalRecordedV1>(em, caller, {
         type: ApprovalsEvents.recusalRecorded,
         version: 1,
@@ -252,7 +253,7 @@ export class MeetingsService {
         entityId: itemId,
         data: { meetingId, agendaItemId: itemId, matterId: item.matter_id, subject, kind: required ? 'required' : 'declared', reason: req.reason.trim() },
       });
-      return this.dto(em, g);
+      return answer;
     });
   }
 
@@ -269,6 +270,9 @@ export class MeetingsService {
         [caller.tenantId, itemId, caller.userId, member.name, member.isMainLeader, req.position, reason, seq],
       );
       await em.query(`UPDATE approvals.agenda_item SET position_count = $2 WHERE id = $1`, [itemId, seq]);
+      // The answer is read before the audit entry: appending takes the tenant's chain head until
+      // commit, and every statement after it would hold up every other write of the tenant.
+      const answer = await this.dto(em, g);
       await this.changes.record<PositionStatedV1>(em, caller, {
         type: ApprovalsEvents.positionStated,
         version: 1,
@@ -276,7 +280,7 @@ export class MeetingsService {
         entityId: itemId,
         data: { meetingId, agendaItemId: itemId, matterId: item.matter_id, subject: caller.userId, position: req.position, reason, seq },
       });
-      return this.dto(em, g);
+      return answer;
     });
   }
 
@@ -338,12 +342,6 @@ export class MeetingsService {
         hash: seal.hash,
         keyId: seal.keyId,
       };
-      const { audit } = await this.changes.recordAudited(em, caller, { type: ApprovalsEvents.decisionSealed, version: 1, entityType: 'decision', entityId: decisionId, data });
-      const record = only(await em.query<{ sealed_at: Date }[]>(
-        `INSERT INTO approvals.decision_record (id, tenant_id, agenda_item_id, meeting_id, matter_id, body, result, content, hash, signature, key_id, audit_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12) RETURNING sealed_at`,
-        [decisionId, caller.tenantId, itemId, meetingId, m.id, g.body, outcome.result, seal.canonical, seal.hash, seal.signature, seal.keyId, audit.seq],
-      ), 'record');
       await em.query(`UPDATE approvals.agenda_item SET status = 'decided', result = $2, decision_id = $3 WHERE id = $1`, [itemId, outcome.result, decisionId]);
 
       const task = await openTask(em, m.id, true);
@@ -351,12 +349,19 @@ export class MeetingsService {
       if (atMeetingStep && outcome.result === DecisionResult.Rejected) {
         await this.matters.closeTask(em, task.id, 'decided');
         m = only(await updateReturning<MatterRow>(em, `UPDATE approvals.matter SET status = 'rejected', current_step = NULL, updated_at = now() WHERE id = $1 RETURNING *`, [m.id]), 'matter');
-      } else if (atMeetingStep && outcome.result === DecisionResult.Passed && bodiesStillToDecide(m, await decisionsOf(em, m.id)).length === 0) {
+      } else if (atMeetingStep && outcome.result === DecisionResult.Passed && bodiesStillToDecide(m, [...(await decisionsOf(em, m.id)), { body: g.body, result: outcome.result }]).length === 0) {
         await this.matters.closeTask(em, task.id, 'decided');
         const stepPolicy = await this.policy.versionIn(em, m.policy_version_no);
         if (after === null || m.current_step !== pre.current_step) m = await this.matters.finish(em, caller, m);
         else m = await this.matters.openStep(em, caller, m, after, must(assignment, 'assignment'), stepPolicy);
       }
+      // The audit entry and the record last: appending holds the tenant's chain head until commit.
+      const { audit } = await this.changes.recordAudited(em, caller, { type: ApprovalsEvents.decisionSealed, version: 1, entityType: 'decision', entityId: decisionId, data });
+      const record = only(await em.query<{ sealed_at: Date }[]>(
+        `INSERT INTO approvals.decision_record (id, tenant_id, agenda_item_id, meeting_id, matter_id, body, result, content, hash, signature, key_id, audit_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12) RETURNING sealed_at`,
+        [decisionId, caller.tenantId, itemId, meetingId, m.id, g.body, outcome.result, seal.canonical, seal.hash, seal.signature, seal.keyId, audit.seq],
+      ), 'record');
       return { id: decisionId, matterId: m.id, meetingId, agendaItemId: itemId, content, hash: seal.hash, signature: seal.signature, keyId: seal.keyId, sealedAt: record.sealed_at.toISOString(), auditSeq: audit.seq };
     });
   }
