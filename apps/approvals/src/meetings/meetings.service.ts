@@ -42,6 +42,7 @@ import { bodiesStillToDecide, decisionsOf, filingEntries, filingOf, loadMatter, 
 import { MattersService } from '../matters/matters.service';
 import { resolveAssignment, type StepAssignment } from '../matters/assignment';
 import { displayName, todayInChina, updateReturning } from '../platform/people';
+import { KeyedQueue } from '../platform/keyed-queue';
 import { PowerListClient } from '../platform/power-list.client';
 import { PolicyService } from '../policy/policy.service';
 import { conclusionRefusal, decide, mainLeaderBlockedReason, nextStep, positionRefusal, quorumMet, recusalRefusal, toTerms, type MemberState } from '../rules';
@@ -90,12 +91,15 @@ function refuse(r: { code: string; message: string } | null, field = 'position')
  * states a position on each item — recused members cannot, and the main leader states last (末位
  * 表态) — and the result, computed by the policy, is sealed as the decision record.
  *
- * Every position, recusal and conclusion of one agenda item runs under that item's row lock, so
+ * Every position, recusal and conclusion of one agenda item runs under that item's row lock (and,
+ * first, in this process's queue for the item, so waiting statements hold no connection), so
  * concurrent statements are serialised: both of two members land, a member's second statement is
  * refused, and the main leader cannot overtake the last other member.
  */
 @Injectable()
 export class MeetingsService {
+  private readonly items = new KeyedQueue();
+
   constructor(
     private readonly tx: TenantTransactions,
     private readonly changes: ChangeLog,
@@ -236,7 +240,7 @@ export class MeetingsService {
     const required = req.subject !== undefined && req.subject !== caller.userId;
     requirePermission(caller, required ? Permission.MeetingWrite : Permission.PositionWrite);
     const subject = req.subject ?? caller.userId;
-    return this.tx.run(caller.tenantId, async (em) => {
+    return this.items.run(itemId, () => this.tx.run(caller.tenantId, async (em) => {
       const { g, item, recused, stated } = await this.lockItem(em, meetingId, itemId);
       const refusal = recusalRefusal({ subject, members: memberStates(g.members), recused, stated, meetingInSession: g.status === MeetingStatus.InSession, itemOpen: item.status === 'open' });
       refuse(refusal, 'subject');
@@ -254,12 +258,12 @@ export class MeetingsService {
         data: { meetingId, agendaItemId: itemId, matterId: item.matter_id, subject, kind: required ? 'required' : 'declared', reason: req.reason.trim() },
       });
       return answer;
-    });
+    }));
   }
 
   statePosition(caller: CallerContext, meetingId: string, itemId: string, req: StatePositionRequest): Promise<MeetingDto> {
     requirePermission(caller, Permission.PositionWrite);
-    return this.tx.run(caller.tenantId, async (em) => {
+    return this.items.run(itemId, () => this.tx.run(caller.tenantId, async (em) => {
       const { g, item, recused, stated } = await this.lockItem(em, meetingId, itemId);
       refuse(positionRefusal({ subject: caller.userId, members: memberStates(g.members), recused, stated, meetingInSession: g.status === MeetingStatus.InSession, itemOpen: item.status === 'open' }));
       const member = must(g.members.find((m) => m.subject === caller.userId), 'member');
@@ -281,7 +285,7 @@ export class MeetingsService {
         data: { meetingId, agendaItemId: itemId, matterId: item.matter_id, subject: caller.userId, position: req.position, reason, seq },
       });
       return answer;
-    });
+    }));
   }
 
   /**
@@ -301,7 +305,7 @@ export class MeetingsService {
     const after = pre.current_step === null ? null : nextStep(pre.current_step, pre.steps.length);
     const assignment: StepAssignment | null = after === null ? null : await resolveAssignment(this.powerList, caller, this.matters.assignmentContext(pre), after, todayInChina());
 
-    return this.tx.run(caller.tenantId, async (em) => {
+    return this.items.run(itemId, () => this.tx.run(caller.tenantId, async (em) => {
       const { g, item, recused, stated } = await this.lockItem(em, meetingId, itemId);
       refuse(conclusionRefusal({ members: memberStates(g.members), recused, stated, meetingInSession: g.status === MeetingStatus.InSession, itemOpen: item.status === 'open' }), 'agenda');
       let m = await loadMatter(em, item.matter_id, true);
@@ -363,7 +367,7 @@ export class MeetingsService {
         [decisionId, caller.tenantId, itemId, meetingId, m.id, g.body, outcome.result, seal.canonical, seal.hash, seal.signature, seal.keyId, audit.seq],
       ), 'record');
       return { id: decisionId, matterId: m.id, meetingId, agendaItemId: itemId, content, hash: seal.hash, signature: seal.signature, keyId: seal.keyId, sealedAt: record.sealed_at.toISOString(), auditSeq: audit.seq };
-    });
+    }));
   }
 
   private async load(em: EntityManager, id: string, lock = false): Promise<MeetingRow> {

@@ -11,6 +11,7 @@ import type { DecisionRecord, DecisionVerification, PositionEntry } from '../../
 import { useLanguage } from '../../../i18n/LanguageProvider';
 import { format, labelOf } from '../../../i18n/messages';
 import { dateTimeText } from '../../../power-list/dates';
+import { messageIn } from '../../../power-list/problems';
 import { problemText } from '../../problem-text';
 import { PageHeading } from '../../PageHeading';
 import { ApprovalsProblemAlert } from '../components/ApprovalsProblemAlert';
@@ -35,7 +36,7 @@ function Check({ ok, label, testId }: { readonly ok: boolean; readonly label: st
 }
 
 function VerificationResult({ result }: { readonly result: DecisionVerification }) {
-  const { m } = useLanguage();
+  const { lang, m } = useLanguage();
   const d = m.approvals.decision;
   return (
     <Alert
@@ -67,7 +68,7 @@ function VerificationResult({ result }: { readonly result: DecisionVerification 
               </p>
               <ul className="ql-lines ql-small">
                 {result.problems.map((p, i) => (
-                  <li key={i}>{p}</li>
+                  <li key={i}>{messageIn(p, lang)}</li>
                 ))}
               </ul>
             </>

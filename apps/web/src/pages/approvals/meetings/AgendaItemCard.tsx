@@ -9,6 +9,7 @@ import { POSITIONS, type PositionName } from '../../../i18n/approvals';
 import { useLanguage } from '../../../i18n/LanguageProvider';
 import { format, labelOf } from '../../../i18n/messages';
 import { dateTimeText } from '../../../power-list/dates';
+import { messageIn } from '../../../power-list/problems';
 import { ApprovalsFormModal } from '../components/ApprovalsFormModal';
 import { ApprovalsProblemAlert } from '../components/ApprovalsProblemAlert';
 import { MatterTypeTag, Muted, PositionTag, ResultTag, TextOrDash } from '../components/Tags';
@@ -38,7 +39,7 @@ type Dialog = 'declare' | 'require' | 'conclude' | null;
 
 /** MY position on an item: 同意/不同意/缓议/弃权, a reason unless 同意; held back for the main leader (末位表态). */
 function PositionForm({ meeting, item, blocked, onChange }: { readonly meeting: Meeting; readonly item: AgendaItem; readonly blocked: string | null; readonly onChange: (meeting: Meeting) => void }) {
-  const { m } = useLanguage();
+  const { lang, m } = useLanguage();
   const a = m.approvals;
   const t = a.meeting;
   const { api } = useApprovals();
@@ -75,7 +76,7 @@ function PositionForm({ meeting, item, blocked, onChange }: { readonly meeting: 
   return (
     <section className="ql-ap-position-form" data-testid="position-form" aria-label={format(t.myPositionOn, { seq: item.seq })} data-blocked={blocked ? 'true' : 'false'}>
       <h3 className="ql-h2 ql-ap-subtitle">{t.myPosition}</h3>
-      {blocked && <Alert className="ql-ap-card" type="warning" showIcon data-testid="main-leader-blocked" id={`main-leader-blocked-${String(item.seq)}`} title={t.mainLeaderBlocked} description={blocked} />}
+      {blocked && <Alert className="ql-ap-card" type="warning" showIcon data-testid="main-leader-blocked" id={`main-leader-blocked-${String(item.seq)}`} title={t.mainLeaderBlocked} description={messageIn(blocked, lang)} />}
       {error !== null && <ApprovalsProblemAlert id={`position-error-${String(item.seq)}`} error={error} title={t.submitPosition} />}
       <Form<PositionValues> form={form} name={`position-${String(item.seq)}`} layout="vertical" disabled={blocked !== null} onFinish={submit}>
         <Form.Item name="position" label={t.positionLabel} rules={[{ required: true, message: t.positionRule }]}>
