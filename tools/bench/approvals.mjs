@@ -11,6 +11,8 @@
 // It is a script, not a test: it exits 0 when a target is missed (and says FAIL); figures on a
 // shared 2-core machine are noisy.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { exited, fmt, freePort, memoryOf, openBench, waitReady } from './lib.mjs';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 4);
@@ -21,16 +23,28 @@ const TARGET_RATE = 300;
 const TARGET_P99_MS = 200;
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
+// Keep-alive connections, as a browser or an API client would hold them; node:http costs the
+// client far less CPU than fetch, and the client shares the machine with what it measures.
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
 /** A JSON call as a dev caller; answers the body, or throws with the status and problem. */
-async function call(base, caller, method, path, body) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'x-qinglian-dev-caller': JSON.stringify(caller), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+function call(base, caller, method, path, body) {
+  const target = new URL(path, base);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers = { 'x-qinglian-dev-caller': JSON.stringify(caller), ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) };
+  return new Promise((resolve, reject) => {
+    const req = request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode >= 300) reject(Object.assign(new Error(`${method} ${path}: ${res.statusCode} ${text.slice(0, 300)}`), { status: res.statusCode }));
+        else resolve(text ? JSON.parse(text) : undefined);
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
   });
-  const text = await res.text();
-  if (res.status >= 300) throw Object.assign(new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`), { status: res.status });
-  return text ? JSON.parse(text) : undefined;
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
@@ -42,6 +56,29 @@ async function pool(items, limit, fn) {
       await fn(items[i], i);
     }
   }));
+}
+
+/** CPU seconds a process has used (user + system), from /proc/<pid>/stat. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every PostgreSQL server process (the database under test shares the server). */
+function postgresCpuSeconds() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 const quantile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
@@ -139,6 +176,8 @@ async function main() {
       }
     };
     process.stderr.write(`measuring: ${CONCURRENT} meetings at a time, ${MEMBERS} members each…\n`);
+    const cpu = () => ({ approvals: cpuSeconds(approvals.pid), gateway: cpuSeconds(gwApp.proc.pid), postgres: postgresCpuSeconds(), client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 });
+    const cpuBefore = cpu();
     const started = performance.now();
     await pool(meetings, CONCURRENT, async ({ tenant, meetingId, itemId }) => {
       const path = `/api/v1/meetings/${meetingId}/agenda/${itemId}`;
@@ -150,6 +189,7 @@ async function main() {
       if (decision) decisions.push({ tenant, id: decision.id });
     });
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = cpu();
 
     // The seals hold: a sample of the records verifies (hash, signature, audit entry and chain).
     const sample = decisions.filter((_, i) => i % Math.max(1, Math.floor(decisions.length / 10)) === 0);
@@ -171,9 +211,12 @@ async function main() {
     console.log(`verified             ${verified} of ${sample.length} sampled decisions verify (hash, signature, audit entry, chain)`);
     console.log(`errors               ${errors.length}${errors.length ? `: ${[...new Set(errors)].slice(0, 5).join(' | ')}` : ''}`);
     console.log(`memory               approvals ${mem(approvals)}, gateway ${mem(gwApp.proc)}, power-list ${mem(svc.proc)}`);
+    const perPosition = (k) => `${k} ${(((cpuAfter[k] - cpuBefore[k]) * 1000) / positionMs.length).toFixed(1)}`;
+    console.log(`CPU ms per position  ${['approvals', 'gateway', 'postgres', 'client'].map(perPosition).join(', ')} (of ${(elapsed * 2000 / positionMs.length).toFixed(1)} ms on 2 cores; conclusions included)`);
     // BENCH_DEBUG=1: what the approvals service wrote (warnings, errors).
     if (process.env.BENCH_DEBUG) console.log(approvals.output());
   } finally {
+    agent.destroy();
     await bench.close();
   }
 }

@@ -10,6 +10,7 @@ import {
   type DecisionRecordContent,
   type DecisionRecordDto,
   type DecisionSealedV1,
+  type FractionRule,
   FilingKindLabels,
   LeadershipPosition,
   type ListMeetingsRequest,
@@ -75,6 +76,9 @@ interface ItemRow {
   position_count: number;
 }
 
+/** A timestamp as JSON text the way Date.toISOString writes it (UTC, milliseconds). */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 const MEETING_COLUMNS = `id, body, title, to_char(held_on, 'YYYY-MM-DD') AS held_on, location, status, policy_version_no, members, created_at, opened_at, closed_at`;
 
 function memberStates(members: readonly MeetingMemberDto[]): MemberState[] {
@@ -99,6 +103,7 @@ function refuse(r: { code: string; message: string } | null, field = 'position')
 @Injectable()
 export class MeetingsService {
   private readonly items = new KeyedQueue();
+  private readonly quorumRules = new Map<string, FractionRule>();
 
   constructor(
     private readonly tx: TenantTransactions,
@@ -270,10 +275,11 @@ export class MeetingsService {
       const seq = item.position_count + 1;
       const reason = req.reason?.trim() || null;
       await em.query(
-        `INSERT INTO approvals.position (tenant_id, agenda_item_id, subject, name, is_main_leader, position, reason, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `WITH stated AS (
+           INSERT INTO approvals.position (tenant_id, agenda_item_id, subject, name, is_main_leader, position, reason, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq)
+         UPDATE approvals.agenda_item SET position_count = (SELECT seq FROM stated) WHERE id = $2`,
         [caller.tenantId, itemId, caller.userId, member.name, member.isMainLeader, req.position, reason, seq],
       );
-      await em.query(`UPDATE approvals.agenda_item SET position_count = $2 WHERE id = $1`, [itemId, seq]);
       // The answer is read before the audit entry: appending takes the tenant's chain head until
       // commit, and every statement after it would hold up every other write of the tenant.
       const answer = await this.dto(em, g);
@@ -378,15 +384,35 @@ export class MeetingsService {
 
   /** Locks the agenda item (serialising everything said on it) and reads what was said so far. */
   private async lockItem(em: EntityManager, meetingId: string, itemId: string) {
-    const items = await em.query<ItemRow[]>(`SELECT id, meeting_id, matter_id, seq, terms, status, result, decision_id, position_count FROM approvals.agenda_item WHERE id = $1 AND meeting_id = $2 FOR UPDATE`, [itemId, meetingId]);
-    const item = items[0];
-    if (!item) throw DomainError.notFound('agenda item', itemId);
-    const g = await this.load(em, meetingId);
-    const said = await em.query<{ subject: string; kind: 'p' | 'r' }[]>(
-      `SELECT subject, 'p' AS kind FROM approvals.position WHERE agenda_item_id = $1 UNION ALL SELECT subject, 'r' FROM approvals.recusal WHERE agenda_item_id = $1`,
-      [itemId],
+    // One round trip: the item (locked), its meeting, and who has stated or recused on it.
+    const rows = await em.query<(ItemRow & Omit<MeetingRow, 'id' | 'status'> & { meeting_status: MeetingStatus; stated: string[]; recused: string[] })[]>(
+      `SELECT i.id, i.meeting_id, i.matter_id, i.seq, i.terms, i.status, i.result, i.decision_id, i.position_count,
+              g.body, g.title, to_char(g.held_on, 'YYYY-MM-DD') AS held_on, g.location, g.status AS meeting_status, g.policy_version_no, g.members,
+              g.created_at, g.opened_at, g.closed_at,
+              ARRAY(SELECT p.subject FROM approvals.position p WHERE p.agenda_item_id = i.id) AS stated,
+              ARRAY(SELECT r.subject FROM approvals.recusal r WHERE r.agenda_item_id = i.id) AS recused
+         FROM approvals.agenda_item i JOIN approvals.meeting g ON g.id = i.meeting_id
+        WHERE i.id = $1 AND i.meeting_id = $2
+          FOR UPDATE OF i`,
+      [itemId, meetingId],
     );
-    return { g, item, stated: new Set(said.filter((s) => s.kind === 'p').map((s) => s.subject)), recused: new Set(said.filter((s) => s.kind === 'r').map((s) => s.subject)) };
+    const r = rows[0];
+    if (!r) throw DomainError.notFound('agenda item', itemId);
+    const item: ItemRow = { id: r.id, meeting_id: r.meeting_id, matter_id: r.matter_id, seq: r.seq, terms: r.terms, status: r.status, result: r.result, decision_id: r.decision_id, position_count: r.position_count };
+    const g: MeetingRow = {
+      id: r.meeting_id,
+      body: r.body,
+      title: r.title,
+      held_on: r.held_on,
+      location: r.location,
+      status: r.meeting_status,
+      policy_version_no: r.policy_version_no,
+      members: r.members,
+      created_at: r.created_at,
+      opened_at: r.opened_at,
+      closed_at: r.closed_at,
+    };
+    return { g, item, stated: new Set(r.stated), recused: new Set(r.recused) };
   }
 
   private async positions(em: EntityManager, itemId: string): Promise<PositionDto[]> {
@@ -405,19 +431,36 @@ export class MeetingsService {
     return rows.map((r) => ({ subject: r.subject, name: r.name, kind: r.kind, reason: r.reason, recordedBy: r.recorded_by, recordedAt: r.recorded_at.toISOString() }));
   }
 
+  /** A meeting's policy version never changes: its quorum rule is read once per meeting and process. */
+  private async quorumRule(em: EntityManager, g: MeetingRow) {
+    let rule = this.quorumRules.get(g.id);
+    if (!rule) {
+      rule = (await this.policy.versionIn(em, g.policy_version_no)).quorum;
+      if (this.quorumRules.size > 10_000) this.quorumRules.clear();
+      this.quorumRules.set(g.id, rule);
+    }
+    return rule;
+  }
+
   private async dto(em: EntityManager, g: MeetingRow): Promise<MeetingDto> {
-    const policy = await this.policy.versionIn(em, g.policy_version_no);
     const present = g.members.filter((m) => m.present === true).length;
-    const q = quorumMet(g.members.length, present, policy.quorum);
-    const items = await em.query<(ItemRow & { no: string; title: string; matter_type: AgendaItemDto['matterType']; matter_status: MatterStatus })[]>(
-      `SELECT a.id, a.meeting_id, a.matter_id, a.seq, a.terms, a.status, a.result, a.decision_id, a.position_count, m.no, m.title, m.matter_type, m.status AS matter_status
+    const q = quorumMet(g.members.length, present, await this.quorumRule(em, g));
+    // One round trip: the agenda with each item's positions and recusals.
+    const items = await em.query<(ItemRow & { no: string; title: string; matter_type: AgendaItemDto['matterType']; matter_status: MatterStatus; positions: PositionDto[]; recusals: RecusalDto[] })[]>(
+      `SELECT a.id, a.meeting_id, a.matter_id, a.seq, a.terms, a.status, a.result, a.decision_id, a.position_count, m.no, m.title, m.matter_type, m.status AS matter_status,
+              coalesce((SELECT json_agg(json_build_object('subject', p.subject, 'name', p.name, 'isMainLeader', p.is_main_leader, 'position', p.position, 'reason', p.reason,
+                                                          'statedAt', ${iso('p.stated_at')}, 'seq', p.seq) ORDER BY p.seq)
+                          FROM approvals.position p WHERE p.agenda_item_id = a.id), '[]') AS positions,
+              coalesce((SELECT json_agg(json_build_object('subject', r.subject, 'name', r.name, 'kind', r.kind, 'reason', r.reason, 'recordedBy', r.recorded_by,
+                                                          'recordedAt', ${iso('r.recorded_at')}) ORDER BY r.recorded_at)
+                          FROM approvals.recusal r WHERE r.agenda_item_id = a.id), '[]') AS recusals
          FROM approvals.agenda_item a JOIN approvals.matter m ON m.id = a.matter_id WHERE a.meeting_id = $1 ORDER BY a.seq`,
       [g.id],
     );
     const agenda: AgendaItemDto[] = [];
     const states = memberStates(g.members);
     for (const it of items) {
-      const [positions, recusals] = await Promise.all([this.positions(em, it.id), this.recusals(em, it.id)]);
+      const { positions, recusals } = it;
       const stated = new Set(positions.map((p) => p.subject));
       const recused = new Set(recusals.map((r) => r.subject));
       agenda.push({
