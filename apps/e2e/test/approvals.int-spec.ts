@@ -252,6 +252,8 @@ describe('approvals through the gateway with real tokens', () => {
       expect(Buffer.from(await down.arrayBuffer()).equals(content)).toBe(true);
 
       expect((await api('capital-handler', 'POST', `/api/v1/matters/${matterId}/filing`, { kind: 'compliance-review', opinion: '自己审查自己' })).status).toBe(403);
+      // The finance manager reviewed step 2: the compliance review is the integrity office's, not his.
+      expect((await api('capital-head', 'POST', `/api/v1/matters/${matterId}/filing`, { kind: 'compliance-review', opinion: '我已审核过' })).status).toBe(403);
       expect((await ok('capital-paizhu', 'GET', '/api/v1/filings')).some((f: Body) => f.id === matterId)).toBe(false);
       const filed = await file(matterId);
       expect(filed.filing).toMatchObject({ required: true, complete: true, missing: [] });

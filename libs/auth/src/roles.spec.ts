@@ -26,7 +26,30 @@ describe('role → permission table', () => {
   });
 
   it('lists the permissions a set of roles grants', () => {
-    expect(permissionsOf([Role.Handler])).toEqual([Permission.ProfileRead, Permission.DirectoryRead, Permission.PowerItemRead, Permission.ResponsibilityListRead, Permission.PublicationRead]);
+    expect(permissionsOf([Role.Handler])).toEqual([
+      Permission.ProfileRead,
+      Permission.DirectoryRead,
+      Permission.PowerItemRead,
+      Permission.ResponsibilityListRead,
+      Permission.PublicationRead,
+      Permission.PolicyRead,
+      Permission.MatterRead,
+      Permission.MatterWrite,
+      Permission.TaskWrite,
+      Permission.MeetingRead,
+      Permission.DecisionRead,
+      Permission.ExecutionWrite,
+    ]);
+  });
+
+  it('keeps the approvals duties apart: the integrity office reviews compliance, the main leader signs, members state positions', () => {
+    expect(RolePermissions[Permission.ComplianceReviewWrite]).toEqual([Role.IntegrityOffice]);
+    expect(RolePermissions[Permission.FilingSign]).toEqual([Role.MainLeader]);
+    expect(hasPermission([Role.Handler, Role.DepartmentHead], Permission.PositionWrite)).toBe(false);
+    expect(hasPermission([Role.LeadershipMember], Permission.PositionWrite)).toBe(true);
+    expect(hasPermission([Role.ExternalDiscipline], Permission.FilingRead)).toBe(true);
+    expect(hasPermission([Role.ExternalDiscipline], Permission.MeetingWrite)).toBe(false);
+    expect(hasPermission([Role.Handler], Permission.AlertRead)).toBe(false);
   });
 });
 

@@ -66,7 +66,7 @@ export enum Permission {
   /** 合法合规审查 with a written opinion */
   ComplianceReviewWrite = 'compliance-review:write',
   /** 书记签字 on a filing */
-  FilingSign = 'filing:sign',
+  FilingSign = 'filing-signature:write',
   /** 会前报备 as filed: also the external discipline group's archive (存档备查) */
   FilingRead = 'filing:read',
   MeetingRead = 'meeting:read',
@@ -110,7 +110,7 @@ export const RolePermissions: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.MatterRead]: everyone,
   [Permission.MatterWrite]: [Role.Handler, Role.DepartmentHead, Role.TenantAdmin],
   [Permission.TaskWrite]: [Role.Handler, Role.DepartmentHead, Role.LeaderInCharge, Role.MainLeader, Role.LeadershipMember, Role.IntegrityOffice, Role.DisciplineCommittee, Role.TenantAdmin],
-  [Permission.ComplianceReviewWrite]: [Role.DepartmentHead, Role.IntegrityOffice],
+  [Permission.ComplianceReviewWrite]: [Role.IntegrityOffice],
   [Permission.FilingSign]: [Role.MainLeader],
   [Permission.FilingRead]: [Role.MainLeader, Role.LeadershipMember, Role.IntegrityOffice, Role.DisciplineCommittee, Role.ExternalDiscipline, Role.TenantAdmin, Role.SupervisorInspector, Role.Auditor],
   [Permission.MeetingRead]: everyone,

@@ -29,7 +29,7 @@ import { displayName, todayInChina, updateReturning } from '../platform/people';
 import { PowerListClient } from '../platform/power-list.client';
 import { sm3Hex } from '../sealing/sm-crypto';
 import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store';
-import { attachmentsOf, filingEntries, filingOf, loadMatter, matterDto, type MatterRow, summaryOf, TERMINAL } from './matter-store';
+import { attachmentsOf, filingEntries, filingOf, loadMatter, matterDto, type MatterRow, summaryOf, tasksOf, TERMINAL } from './matter-store';
 import { must, only } from '../platform/rows';
 
 /** Who may upload which kind of attachment. */
@@ -66,6 +66,11 @@ export class FilingService {
     return this.tx.run(caller.tenantId, async (em) => {
       const m = await loadMatter(em, id, true);
       this.requireOpenFiling(m);
+      if (req.kind === FilingKind.ComplianceReview) {
+        // 分岗设权: the compliance review is written by someone who has not handled the matter.
+        const handled = (await tasksOf(em, id)).some((t) => t.actor_subject === caller.userId) || m.proposer_subject === caller.userId;
+        if (handled) throw DomainError.conflict('合法合规审查须由未参与本事项办理的人员出具 / the compliance review is written by someone who has not handled the matter', 'kind', 'independent-review');
+      }
       const known = new Set((await attachmentsOf(em, id)).map((a) => a.id));
       const unknown = (req.attachmentIds ?? []).find((a) => !known.has(a));
       if (unknown) throw DomainError.validation('attachmentIds', 'of-this-matter', `附件 ${unknown} 不属于事项 ${m.no} / attachment ${unknown} is not one of this matter's`);

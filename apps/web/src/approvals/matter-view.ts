@@ -85,7 +85,7 @@ export type SignState =
   | { readonly show: true; readonly enabled: false; readonly missing: FilingRecordKind[] };
 
 /**
- * 书记签字: offered to a holder of filing:sign while the filing is open; enabled once the four records
+ * 书记签字: offered to a holder of filing-signature:write while the filing is open; enabled once the four records
  * are in and the service says the caller may sign (`can.sign`), else disabled with what is missing.
  */
 export function signState(matter: Pick<Matter, 'filing' | 'status' | 'can'>, maySign: boolean): SignState {

@@ -7,7 +7,7 @@ export const APPROVAL_WRITE_PERMISSIONS = [
   'matter:write',
   'task:write',
   'compliance-review:write',
-  'filing:sign',
+  'filing-signature:write',
   'meeting:write',
   'position:write',
   'execution:write',

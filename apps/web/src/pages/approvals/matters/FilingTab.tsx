@@ -46,7 +46,7 @@ export function FilingTab({ matter, onChange }: Props) {
 
   if (!filing.required) return <Alert type="info" showIcon title={t.notRequired} data-testid="filing-not-required" />;
 
-  const sign = signState(matter, may('filing:sign'));
+  const sign = signState(matter, may('filing-signature:write'));
   const attachmentName = (id: string) => matter.attachments.find((x) => x.id === id)?.fileName ?? id;
 
   const record = async (values: RecordValues) => {
