@@ -1,75 +1,85 @@
-import { DEFAULT_POLICY, MatterType, type PolicyContent, StepKind } from '@qinglian/contracts';
-import { deadlineState, dueAt, remainingHours, stepTimeLimitDays } from './deadlines';
-import { nextStep, returnRefusal } from './flow-moves';
-import { requiredBodies, requiresMeeting, typeRule } from './requires-meeting';
+import { DEFAULT_POLICY, type PolicyContent, StepKind } from '@qinglian/contracts';
+import { DEFAULT_STEP_DAYS, deadlineState, dueAt, remainingHours, stepTimeLimitDays } from './deadlines';
 
 const H = 3_600_000;
 const policyWith = (over: Partial<PolicyContent>): PolicyContent => Object.assign(structuredClone(DEFAULT_POLICY), over);
 const due = new Date('2026-12-10T00:00:00Z');
-const at = (hoursBeforeDue: number) => new Date(due.getTime() - hoursBeforeDue * H);
+/** `h` hours before the due time (negative: after it) */
+const before = (h: number): Date => new Date(due.getTime() - h * H);
+const ms = (n: number): Date => new Date(due.getTime() + n);
 
-describe('step time limits', () => {
-  it('takes the step’s own limit, else the policy’s for the kind, else five days', () => {
-    expect(stepTimeLimitDays(2, StepKind.Review, DEFAULT_POLICY)).toBe(2);
-    expect(stepTimeLimitDays(null, StepKind.Meeting, DEFAULT_POLICY)).toBe(15);
-    expect(stepTimeLimitDays(undefined, StepKind.Review, policyWith({ stepTimeLimits: [] }))).toBe(5);
-  });
-
-  it('counts calendar days', () => {
-    expect(dueAt(new Date('2026-12-01T08:00:00Z'), 3).toISOString()).toBe('2026-12-04T08:00:00.000Z');
-  });
-
+describe('stepTimeLimitDays (办理时限)', () => {
+  const partial = policyWith({ stepTimeLimits: [{ kind: StepKind.Review, days: 7 }] });
   it.each([
-    [25, null, null, 'none'],
-    [24, null, null, 'remind'],
-    [1, null, null, 'remind'],
-    [1, at(10), null, 'none'],
-    [0, at(10), null, 'overdue'],
-    [0, null, null, 'overdue'],
-    [-5, at(10), at(1), 'none'],
-  ] as const)('%i h before the due time, reminded %j, overdue %j → %s', (before, reminded, overdue, state) => {
-    expect(deadlineState(at(before), due, 24, reminded, overdue)).toBe(state);
-  });
-
-  it('answers the hours left, negative when late', () => {
-    expect(remainingHours(at(30.5), due)).toBe(30);
-    expect(remainingHours(at(-0.5), due)).toBe(-1);
+    // the step's own limit wins
+    [2, StepKind.Review, DEFAULT_POLICY, 2],
+    [30, StepKind.Meeting, DEFAULT_POLICY, 30],
+    [1, StepKind.Submit, policyWith({ stepTimeLimits: [] }), 1],
+    // else the policy's for the kind
+    [null, StepKind.Submit, DEFAULT_POLICY, 3],
+    [null, StepKind.Review, DEFAULT_POLICY, 3],
+    [null, StepKind.Meeting, DEFAULT_POLICY, 15],
+    [undefined, StepKind.Issue, DEFAULT_POLICY, 5],
+    [undefined, StepKind.Report, DEFAULT_POLICY, 5],
+    [null, StepKind.Review, partial, 7],
+    // else five days
+    [null, StepKind.Meeting, partial, DEFAULT_STEP_DAYS],
+    [undefined, StepKind.Review, policyWith({ stepTimeLimits: [] }), 5],
+  ] as const)('step %j, kind %s → %i days', (stepDays, kind, policy, days) => {
+    expect(stepTimeLimitDays(stepDays, kind, policy)).toBe(days);
   });
 });
 
-describe('flow moves', () => {
-  it('returns only to an earlier step', () => {
-    expect(returnRefusal(3, 1)).toBeNull();
-    expect(returnRefusal(3, 2)).toBeNull();
-    expect(returnRefusal(3, 3)).toMatch(/toStep/);
-    expect(returnRefusal(3, 0)).toMatch(/toStep/);
-    expect(returnRefusal(3, undefined)).toMatch(/toStep/);
-    expect(returnRefusal(3, 1.5)).toMatch(/toStep/);
-  });
-
-  it('moves to the next step until the last', () => {
-    expect(nextStep(1, 5)).toBe(2);
-    expect(nextStep(5, 5)).toBeNull();
+describe('dueAt', () => {
+  it.each([
+    ['2026-12-01T08:00:00.000Z', 3, '2026-12-04T08:00:00.000Z'],
+    ['2026-12-01T08:00:00.000Z', 0, '2026-12-01T08:00:00.000Z'],
+    ['2026-12-30T23:59:59.999Z', 5, '2027-01-04T23:59:59.999Z'],
+    ['2028-02-27T00:00:00.000Z', 2, '2028-02-29T00:00:00.000Z'],
+    // calendar days of 24 hours, weekends included
+    ['2026-12-04T09:00:00.000Z', 1, '2026-12-05T09:00:00.000Z'],
+    ['2026-12-01T00:00:00.000Z', 15, '2026-12-16T00:00:00.000Z'],
+  ])('%s + %i days → %s', (start, days, expected) => {
+    expect(dueAt(new Date(start), days).toISOString()).toBe(expected);
   });
 });
 
-describe('which matters need a meeting (“三重一大”)', () => {
+describe('deadlineState', () => {
+  const never = null;
   it.each([
-    [null, 50_000_000, false],
-    [MatterType.LargeFunds, 999_999.99, false],
-    [MatterType.LargeFunds, 1_000_000, true],
-    [MatterType.LargeFunds, null, false],
-    [MatterType.MajorProject, 4_999_999, false],
-    [MatterType.MajorProject, 5_000_000, true],
-    [MatterType.Personnel, null, true],
-    [MatterType.MajorDecision, 0, true],
-  ] as const)('%s of %j → %s', (type, amount, needed) => {
-    expect(requiresMeeting(type, amount, DEFAULT_POLICY)).toBe(needed);
-    expect(requiredBodies(type, amount, DEFAULT_POLICY).length > 0).toBe(needed);
+    // now, reminderHours, remindedAt, overdueAt, state
+    ['long before', before(100), 24, never, never, 'none'],
+    ['1 ms before the reminder window', ms(-24 * H - 1), 24, never, never, 'none'],
+    ['exactly at the reminder time', before(24), 24, never, never, 'remind'],
+    ['inside the window', before(1), 24, never, never, 'remind'],
+    ['1 ms before due', ms(-1), 24, never, never, 'remind'],
+    ['inside the window, reminded already', before(1), 24, before(10), never, 'none'],
+    ['exactly at the due time', before(0), 24, never, never, 'overdue'],
+    ['exactly at the due time, reminded already', before(0), 24, before(10), never, 'overdue'],
+    ['after due, never reminded', before(-5), 24, never, never, 'overdue'],
+    ['after due, marked overdue', before(-5), 24, before(10), before(-1), 'none'],
+    ['after due, marked overdue, never reminded', before(-5), 24, never, before(-1), 'none'],
+    ['a one-hour window, 1 ms before it', ms(-H - 1), 1, never, never, 'none'],
+    ['a one-hour window, at its start', before(1), 1, never, never, 'remind'],
+    ['a week-long window', before(168), 168, never, never, 'remind'],
+    ['a window longer than the step, at its start', before(200), 168, never, never, 'none'],
+  ] as const)('%s → %s', (_name, now, reminderHours, remindedAt, overdueAt, expected) => {
+    expect(deadlineState(now, due, reminderHours, remindedAt, overdueAt)).toBe(expected);
   });
+});
 
-  it('names the bodies in turn, and fails loudly on a policy without the type', () => {
-    expect(requiredBodies(MatterType.MajorProject, 6_000_000, DEFAULT_POLICY)).toEqual(['party-committee', 'board']);
-    expect(() => typeRule(MatterType.LargeFunds, policyWith({ matterTypes: [] }))).toThrow(/largeFunds/);
+describe('remainingHours', () => {
+  it.each([
+    [before(30.5), 30],
+    [before(24), 24],
+    [ms(-1), 0],
+    [before(0), 0],
+    [ms(1), -1],
+    [before(-0.5), -1],
+    [before(-1), -1],
+    [ms(H + 1), -2],
+    [before(-48), -48],
+  ])('%s → %i h', (now, hours) => {
+    expect(remainingHours(now, due)).toBe(hours);
   });
 });

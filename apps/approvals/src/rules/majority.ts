@@ -8,26 +8,68 @@ export interface Tally {
   readonly abstain: number;
 }
 
+/** How many stated each position (同意 / 不同意 / 缓议 / 弃权). */
 export function tally(positions: readonly Position[]): Tally {
-  const count = (p: Position) => positions.filter((x) => x === p).length;
-  return { agree: count(Position.Agree), disagree: count(Position.Disagree), defer: count(Position.Defer), abstain: count(Position.Abstain) };
+  const t = { agree: 0, disagree: 0, defer: 0, abstain: 0 };
+  for (const p of positions) {
+    switch (p) {
+      case Position.Agree:
+        t.agree++;
+        break;
+      case Position.Disagree:
+        t.disagree++;
+        break;
+      case Position.Defer:
+        t.defer++;
+        break;
+      case Position.Abstain:
+        t.abstain++;
+        break;
+      default:
+        throw new RangeError(`unknown position ${String(p)}`);
+    }
+  }
+  return t;
+}
+
+export interface Decision extends Tally {
+  readonly result: DecisionResult;
+  /** the members the majority is counted of */
+  readonly base: number;
+  /** agreeing positions needed to pass */
+  readonly required: number;
+}
+
+function count(name: string, n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
 }
 
 /**
- * The result by the policy (半数以上同意): the base is all members, or those present, less the
- * recused (回避的成员不计入); passed when the agreeing reach the required count. Otherwise 缓议 when
- * there are defer positions at least as many as disagree positions, else 未通过.
+ * The result of an agenda item by the policy (“半数以上领导班子成员、党组成员同意”, IM-4).
+ *
+ * - Base: all members (应到, MajorityBase.AllMembers) or those present (到会), less the recused: a
+ *   member who recused (回避, IM-3) neither counts in the base nor states. `recused` counts recused
+ *   members who are present (recusalRefusal refuses absent members).
+ * - 通过 when the agreeing reach requiredCount(base) — strictly more than the fraction (超过半数) or at
+ *   least it (半数以上含本数) as the policy says — over a base that is not empty.
+ * - Otherwise 缓议 when someone asked to defer and deferring positions are at least as many as
+ *   disagreeing ones; else 未通过. Abstaining (弃权) only fails to agree.
  */
-export function decide(
-  input: { members: number; present: number; recused: number; positions: readonly Position[] },
-  rule: MajorityRule,
-): Tally & { result: DecisionResult; base: number; required: number } {
-  const voters = input.present - input.recused;
-  if (input.positions.length > voters) throw new RangeError(`${input.positions.length} positions from ${voters} present, non-recused members`);
-  const base = (rule.base === MajorityBase.AllMembers ? input.members : input.present) - input.recused;
-  if (base < 0) throw new RangeError('more recused members than the base');
+export function decide(input: { members: number; present: number; recused: number; positions: readonly Position[] }, rule: MajorityRule): Decision {
+  const { members, present, recused, positions } = input;
+  count('members', members);
+  count('present', present);
+  count('recused', recused);
+  if (present > members) throw new RangeError(`present (${present}) cannot exceed members (${members})`);
+  if (recused > present) throw new RangeError(`recused (${recused}) cannot exceed present (${present})`);
+  const voters = present - recused;
+  if (positions.length > voters) throw new RangeError(`${positions.length} positions from ${voters} present, non-recused members`);
+  const base = (rule.base === MajorityBase.AllMembers ? members : present) - recused;
   const required = requiredCount(base, rule);
-  const t = tally(input.positions);
-  const result = base > 0 && t.agree >= required ? DecisionResult.Passed : t.defer > 0 && t.defer >= t.disagree ? DecisionResult.Deferred : DecisionResult.Rejected;
-  return { ...t, result, base, required };
+  const t = tally(positions);
+  let result: DecisionResult;
+  if (base > 0 && t.agree >= required) result = DecisionResult.Passed;
+  else if (t.defer > 0 && t.defer >= t.disagree) result = DecisionResult.Deferred;
+  else result = DecisionResult.Rejected;
+  return { result, ...t, base, required };
 }

@@ -1,12 +1,17 @@
 import { type MatterType, type MatterTypeRule, type MeetingBody, type PolicyContent } from '@qinglian/contracts';
 
+/** The policy's rule for a “三重一大” type; a policy always holds all four, so a missing one is a bug. */
 export function typeRule(type: MatterType, policy: PolicyContent): MatterTypeRule {
   const rule = policy.matterTypes.find((t) => t.type === type);
   if (!rule) throw new Error(`policy has no rule for matter type ${type}`);
   return rule;
 }
 
-/** “三重一大”: a type decided collectively always (no threshold) or from its amount threshold on. 一般事项 never. */
+/**
+ * Whether a matter must be decided collectively (“三重一大”集体决策, IM-1): a type without a threshold
+ * always; a type with one from that amount on (金额标准, inclusive); 一般事项 (no type) never. A matter
+ * of a thresholded type with no amount stated is not taken to reach it.
+ */
 export function requiresMeeting(type: MatterType | null, amount: number | null, policy: PolicyContent): boolean {
   if (type === null) return false;
   const threshold = typeRule(type, policy).thresholdAmount ?? null;
@@ -14,6 +19,8 @@ export function requiresMeeting(type: MatterType | null, amount: number | null, 
   return amount !== null && amount >= threshold;
 }
 
+/** The bodies that decide the matter, in turn (e.g. 党委会前置研究, then 董事会); [] when no meeting is needed. */
 export function requiredBodies(type: MatterType | null, amount: number | null, policy: PolicyContent): MeetingBody[] {
-  return type !== null && requiresMeeting(type, amount, policy) ? [...typeRule(type, policy).bodies] : [];
+  if (type === null || !requiresMeeting(type, amount, policy)) return [];
+  return [...typeRule(type, policy).bodies];
 }

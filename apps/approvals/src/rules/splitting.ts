@@ -1,5 +1,6 @@
 import { type MatterType } from '@qinglian/contracts';
 
+/** What splitting detection needs of a matter. */
 export interface MatterLite {
   readonly id: string;
   readonly matterType: MatterType | null;
@@ -9,7 +10,18 @@ export interface MatterLite {
   readonly createdAt: Date;
 }
 
-/** NFKC, all whitespace removed, lower-case; empty → null (广元市 某装饰 有限公司 = 广元市某装饰有限公司). */
+export interface Splitting {
+  /** the candidate and the other parts, sorted */
+  readonly matterIds: string[];
+  /** their sum in yuan, added up in integer cents */
+  readonly total: number;
+  readonly sharedBy: 'counterparty' | 'project';
+}
+
+/**
+ * A counterparty or project as a key: NFKC (full-width → half-width), all whitespace removed,
+ * lower-case; empty → null. “广元市 某装饰 有限公司” and “ＡＢＣ公司” match “广元市某装饰有限公司” and “abc公司”.
+ */
 export function normaliseParty(s: string | null): string | null {
   if (s === null) return null;
   const t = s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
@@ -17,37 +29,42 @@ export function normaliseParty(s: string | null): string | null {
 }
 
 const DAY_MS = 86_400_000;
+const cents = (yuan: number): number => Math.round(yuan * 100);
 
 /**
- * 拆分事项规避上会: the candidate and other matters of its type, each under the threshold, created
- * within `windowDays` of it and sharing its counterparty (or, failing that, its project), together
- * reach the threshold.
+ * 拆分事项规避上会 (splitting a matter to keep it from a meeting): the candidate, of a “三重一大” type
+ * and under its amount threshold, together with other matters of the same type, each also under the
+ * threshold, created within `windowDays` of it (inclusive, before or after, counted in elapsed time)
+ * and sharing its counterparty — or, when those do not reach the threshold, its project — reach the
+ * threshold.
+ *
+ * Others without an amount, the candidate itself and repeated ids are ignored. Amounts are added in
+ * integer cents.
  */
-export function findSplitting(
-  candidate: MatterLite,
-  others: readonly MatterLite[],
-  opts: { windowDays: number; threshold: number | null },
-): { matterIds: string[]; total: number; sharedBy: 'counterparty' | 'project' } | null {
-  const { threshold } = opts;
+export function findSplitting(candidate: MatterLite, others: readonly MatterLite[], opts: { windowDays: number; threshold: number | null }): Splitting | null {
+  const { threshold, windowDays } = opts;
   if (threshold === null || candidate.matterType === null || candidate.amount === null) return null;
-  const limit = Math.round(threshold * 100);
-  const own = Math.round(candidate.amount * 100);
-  if (own >= limit) return null;
-  const near = others.filter(
-    (o) =>
-      o.id !== candidate.id &&
-      o.matterType === candidate.matterType &&
-      o.amount !== null &&
-      Math.round(o.amount * 100) < limit &&
-      Math.abs(o.createdAt.getTime() - candidate.createdAt.getTime()) <= opts.windowDays * DAY_MS,
-  );
+  const limit = cents(threshold);
+  const own = cents(candidate.amount);
+  if (own >= limit) return null; // the candidate alone needs a meeting: not a split
+  const windowMs = windowDays * DAY_MS;
+  const seen = new Set<string>([candidate.id]);
+  const near: { matter: MatterLite; cents: number }[] = [];
+  for (const o of others) {
+    if (seen.has(o.id) || o.amount === null || o.matterType !== candidate.matterType) continue;
+    const c = cents(o.amount);
+    if (c >= limit) continue; // a part over the threshold went (or should have gone) to a meeting itself
+    if (Math.abs(o.createdAt.getTime() - candidate.createdAt.getTime()) > windowMs) continue;
+    seen.add(o.id);
+    near.push({ matter: o, cents: c });
+  }
   for (const sharedBy of ['counterparty', 'project'] as const) {
     const key = normaliseParty(candidate[sharedBy]);
     if (key === null) continue;
-    const parts = near.filter((o) => normaliseParty(o[sharedBy]) === key);
+    const parts = near.filter((p) => normaliseParty(p.matter[sharedBy]) === key);
     if (parts.length === 0) continue;
-    const total = own + parts.reduce((s, o) => s + Math.round((o.amount as number) * 100), 0);
-    if (total >= limit) return { matterIds: [candidate.id, ...parts.map((p) => p.id)].sort(), total: total / 100, sharedBy };
+    const total = parts.reduce((sum, p) => sum + p.cents, own);
+    if (total >= limit) return { matterIds: [candidate.id, ...parts.map((p) => p.matter.id)].sort(), total: total / 100, sharedBy };
   }
   return null;
 }
