@@ -154,8 +154,10 @@ describe('recusals', () => {
     expect(mayDeclareRecusal(meeting(), item(), 'x', true)).toBe(false);
     expect(mayDeclareRecusal(meeting(), item({ positions: [position('a', 1)] }), 'a', true)).toBe(false);
     expect(mayDeclareRecusal(meeting({ status: 'closed' }), item(), 'a', true)).toBe(false);
+    expect(mayDeclareRecusal(meeting({ status: 'scheduled' }), item(), 'a', true)).toBe(false);
+    expect(mayDeclareRecusal(meeting(), item(), 'c', true)).toBe(false); // absent: takes no part anyway
     const it1 = item({ positions: [position('a', 1)], recusals: [{ subject: 'b', name: '名b', kind: 'required', reason: '利害关系', recordedBy: 'boss', recordedAt: '2026-12-05T01:00:00Z' }] });
-    expect(recusableMembers(meeting(), it1).map((m) => m.subject)).toEqual(['c', 'boss']);
+    expect(recusableMembers(meeting(), it1).map((m) => m.subject)).toEqual(['boss']); // c is absent
   });
 });
 

@@ -96,17 +96,17 @@ export function positionFormState(meeting: Pick<Meeting, 'status' | 'members'>, 
 export function mayDeclareRecusal(meeting: Pick<Meeting, 'status' | 'members'>, item: AgendaItem, subject: string, mayPosition: boolean): boolean {
   return (
     mayPosition &&
-    meeting.status !== 'closed' &&
+    meeting.status === 'in-session' &&
     item.status === 'open' &&
-    memberOf(meeting, subject) !== null &&
+    memberOf(meeting, subject)?.present === true &&
     !isRecused(item, subject) &&
     !hasStated(item, subject)
   );
 }
 
-/** The members the chair may require to recuse: not recused, not stated yet. */
+/** The members the chair may require to recuse: present, not recused, not stated yet (the service refuses the absent). */
 export function recusableMembers(meeting: Pick<Meeting, 'members'>, item: AgendaItem): MeetingMember[] {
-  return meeting.members.filter((m) => !isRecused(item, m.subject) && !hasStated(item, m.subject));
+  return meeting.members.filter((m) => m.present === true && !isRecused(item, m.subject) && !hasStated(item, m.subject));
 }
 
 /** Whether a reason must accompany a position (all but 同意). */
