@@ -202,9 +202,10 @@ function checkLeftover(/** @type {string} */ dataDir) {
 }
 
 /**
- * Secrets of this local installation (embedded superuser and runtime role passwords), created once.
+ * Secrets of this local installation (embedded superuser and runtime role passwords, the approvals
+ * signing keys' key-encryption key), created once; a key missing from an older file is added.
  * @param {string} file
- * @returns {{ postgresPassword: string, runtimePassword: string }}
+ * @returns {{ postgresPassword: string, runtimePassword: string, signingKeyEncryptionKey: string }}
  */
 export function localSecrets(file) {
   const random = () => globalThis.crypto.randomUUID().replace(/-/g, '');
