@@ -668,7 +668,7 @@ describe('a 大额资金 matter through the console, person by person', () => {
     await failed.waitFor();
     // The record itself is intact (its own checks pass); the copy is not the record.
     for (const check of ['verify-hash', 'verify-signature', 'verify-audit']) expect(await failed.getByTestId(check).getAttribute('data-ok')).toBe('true');
-    expect(await failed.innerText()).toContain('打印件上的哈希值与封存记录不符');
+    expect(await failed.innerText()).toContain('打印件上的哈希值与封存记录的哈希值不符');
     expect(await failed.innerText()).not.toContain('the printed hash');
     await shot('18-printed-copy-wrong-hash');
     await page.getByLabel('打印件上的摘要').fill(value);

@@ -1,6 +1,8 @@
 import { Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useLanguage } from '../i18n/LanguageProvider';
+import { type Messages } from '../i18n/messages';
+import { fieldProblems, messageIn } from '../power-list/problems';
 import { ProblemAlert } from './ProblemAlert';
 
 interface Props<T> {
@@ -16,6 +18,11 @@ interface Props<T> {
   readonly onSubmit: (values: T) => Promise<void>;
   /** What failed, for the alert ("未能保存"). */
   readonly failedTitle?: string;
+  readonly onValuesChange?: (changed: Partial<T>, all: T) => void;
+  /** How the alert names a wrong field (ProblemAlert's default otherwise). */
+  readonly labelOf?: (field: string, m: Messages) => string;
+  /** When given, each wrong field of a 400 is also marked at its input, at this form path. */
+  readonly markAt?: (field: string) => (string | number)[];
   readonly children: ReactNode | ((form: FormInstance<T>) => ReactNode);
 }
 
@@ -23,8 +30,8 @@ interface Props<T> {
  * A dialog holding one form: validates, sends, shows what the server refused, closes on success.
  * The form is rebuilt on every opening, so it starts from `initialValues`.
  */
-export function FormModal<T extends object>({ open, title, name, okText, initialValues, width, onClose, onSubmit, failedTitle, children }: Props<T>) {
-  const { m } = useLanguage();
+export function FormModal<T extends object>({ open, title, name, okText, initialValues, width, onClose, onSubmit, failedTitle, onValuesChange, labelOf, markAt, children }: Props<T>) {
+  const { lang, m } = useLanguage();
   const [form] = Form.useForm<T>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -45,6 +52,10 @@ export function FormModal<T extends object>({ open, title, name, okText, initial
       onClose();
     } catch (e) {
       setError(e);
+      if (markAt) {
+        const marks = fieldProblems(e).map((p) => ({ name: markAt(p.field), errors: [messageIn(p.message, lang)] }));
+        if (marks.length > 0) form.setFields(marks as Parameters<typeof form.setFields>[0]);
+      }
     } finally {
       setBusy(false);
     }
@@ -64,9 +75,10 @@ export function FormModal<T extends object>({ open, title, name, okText, initial
       }}
       onOk={() => void submit()}
       onCancel={onClose}
+      okButtonProps={{ 'data-testid': `${name}-ok` }}
     >
-      {error !== null && <ProblemAlert error={error} title={failedTitle ?? m.lifecycle.failed} />}
-      <Form<T> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={() => void submit()}>
+      {error !== null && <ProblemAlert id={`${name}-error`} error={error} title={failedTitle ?? m.lifecycle.failed} {...(labelOf ? { labelOf } : {})} />}
+      <Form<T> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={() => void submit()} onValuesChange={onValuesChange}>
         {typeof children === 'function' ? children(form) : children}
       </Form>
     </Modal>

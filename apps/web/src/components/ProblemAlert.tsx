@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useLanguage } from '../i18n/LanguageProvider';
-import { format } from '../i18n/messages';
+import { format, type Messages } from '../i18n/messages';
 import { problemText } from '../pages/problem-text';
 import { fieldLabel } from '../power-list/field-labels';
 import { fieldProblems, messageIn } from '../power-list/problems';
@@ -11,16 +11,19 @@ interface Props {
   readonly title?: string;
   readonly onRetry?: () => void;
   readonly id?: string;
+  /** How a wrong field is named; the power list's words by default (an area may have its own). */
+  readonly labelOf?: (field: string, m: Messages) => string;
 }
 
 /** A failed call as an alert: what failed, the problem+json title and detail, and every wrong field. */
-export function ProblemAlert({ error, title, onRetry, id }: Props) {
+export function ProblemAlert({ error, title, onRetry, id, labelOf = fieldLabel }: Props) {
   const { lang, m } = useLanguage();
   const { title: reason, detail } = problemText(error, m);
   const fields = fieldProblems(error);
   return (
     <Alert
       id={id}
+      data-testid={id}
       className="ql-problem"
       role="alert"
       type="error"
@@ -35,7 +38,7 @@ export function ProblemAlert({ error, title, onRetry, id }: Props) {
               <ul className="ql-problem-fields">
                 {fields.map((f, i) => (
                   <li key={`${f.field}-${String(i)}`}>
-                    {format(m.common.fieldProblem, { field: fieldLabel(f.field, m), message: messageIn(f.message, lang) })}
+                    {format(m.common.fieldProblem, { field: labelOf(f.field, m), message: messageIn(f.message, lang) })}
                   </li>
                 ))}
               </ul>
