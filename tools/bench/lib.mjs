@@ -1,6 +1,6 @@
-// What the benchmarks share: a throwaway stack (database + migrations, power-list, gateway with dev
-// callers and rate limits off, on the PostgreSQL of TEST_PG_ADMIN_URL and a private nats-server),
-// closed-loop load with p50/p99, and a cleanup that also runs on Ctrl-C.
+// What the benchmarks share: a throwaway stack (database + migrations, power-list, approvals, gateway
+// with dev callers and rate limits off, on the PostgreSQL of TEST_PG_ADMIN_URL and a private
+// nats-server), closed-loop load with p50/p99, and a cleanup that also runs on Ctrl-C.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -111,10 +111,13 @@ export const fmt = (n, d = 2) => n.toFixed(d).padStart(9);
 const cells = (text) => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
 const padCells = (text, width) => text + ' '.repeat(Math.max(0, width - cells(text)));
 
-/** The result table, one row per op and concurrency, in the order of `ops`; `note(name, concurrency, r)` appends to a row. */
-export function printTable(title, ops, concurrencies, results, note = () => '') {
+/**
+ * The result table, one row per op and concurrency, in the order of `ops`; `note(name, concurrency, r)`
+ * appends to a row; `run` says how the rows were measured (default: the timed runs of `measure`).
+ */
+export function printTable(title, ops, concurrencies, results, note = () => '', run = `${DURATION_S} s per row after ${WARMUP_S} s warm-up`) {
   const width = Math.max(26, ...Object.keys(ops).map((n) => cells(n) + 2));
-  console.log(`\n${title} — ${new Date().toISOString()}, node ${process.version}, ${DURATION_S} s per row after ${WARMUP_S} s warm-up`);
+  console.log(`\n${title} — ${new Date().toISOString()}, node ${process.version}, ${run}`);
   console.log(`${'operation'.padEnd(width)}${'conc'.padStart(5)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
   for (const concurrency of concurrencies) {
     for (const name of Object.keys(ops)) {
@@ -166,9 +169,10 @@ async function startNatsServer(children) {
 
 /**
  * A throwaway stack. `openBench()` creates the database and connects to NATS; `startPowerList()`
- * migrates it and starts the service; `startGateway(env)` starts the gateway; `close()` (also on
- * Ctrl-C / SIGTERM, and idempotent) stops every child, runs the `defer`red callbacks, deletes the
- * JetStream streams and drops the database.
+ * migrates it and starts the service; `startApprovals(env)` does the same for approvals (after
+ * power-list, whose directory and power items it reads); `startGateway(env)` starts the gateway;
+ * `close()` (also on Ctrl-C / SIGTERM, and idempotent) stops every child, runs the `defer`red
+ * callbacks, deletes the JetStream streams and drops the database.
  */
 export async function openBench() {
   const children = [];
@@ -258,6 +262,22 @@ export async function openBench() {
     return { proc, healthUrl: `http://127.0.0.1:${healthPort}` };
   };
 
+  // Its own role, and a fresh key-encryption key: each tenant's SM2 signing key is made on its first
+  // seal and stored encrypted under it. No deadline sweeps while measuring (one an hour).
+  const startApprovals = async (env = {}) => {
+    const approvalsEnv = {
+      ...svcEnv,
+      DATABASE_URL: dbUrl('qinglian_approvals'),
+      SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      DEADLINE_SWEEP_MS: '3600000',
+      ...env,
+    };
+    await exited(start('approvals', 'migrate', approvalsEnv));
+    const healthPort = await freePort();
+    const proc = start('approvals', 'main', { ...approvalsEnv, HEALTH_PORT: String(healthPort), DB_POOL_SIZE: '16' });
+    return { proc, healthUrl: `http://127.0.0.1:${healthPort}`, env: approvalsEnv };
+  };
+
   const startGateway = async (env = {}) => {
     const port = await freePort();
     // Rate limits off: the benchmark is one address and one user by design.
@@ -273,7 +293,7 @@ export async function openBench() {
     return { proc, url: `http://127.0.0.1:${port}` };
   };
 
-  return { nc, natsUrl, admin, dbName, dbUrl, svcEnv, start, startPowerList, startGateway, children, defer: (fn) => deferred.push(fn), close };
+  return { nc, natsUrl, admin, dbName, dbUrl, svcEnv, start, startPowerList, startApprovals, startGateway, children, defer: (fn) => deferred.push(fn), close };
 }
 
 /** JSON client of the gateway's API as a dev caller (GATEWAY_DEV_AUTH); `post` expects 201. */
