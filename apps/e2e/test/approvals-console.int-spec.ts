@@ -1,12 +1,12 @@
 import { TestNatsServer } from '@qinglian/testing';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { collectProblems, launchBrowser, requireChromium } from './browser';
 import { DEMO_PASSWORD, type Platform, startPlatform } from './platform';
 
 /**
@@ -18,7 +18,6 @@ import { DEMO_PASSWORD, type Platform, startPlatform } from './platform';
  * their positions (the secretary last: 末位表态), the admin concludes, and the sealed record verifies
  * and prints. Screenshots of each step are kept in tmp/artifacts/approvals-console/.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const WORKSPACE = resolve(__dirname, '../../..');
 const ARTIFACTS = join(WORKSPACE, 'tmp/artifacts/approvals-console');
 const DEMO_FILE = join(WORKSPACE, 'deploy/local/demo/power-list-demo.json');
@@ -220,7 +219,7 @@ describe('a 大额资金 matter through the console, person by person', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); these tests never download a browser`);
+    requireChromium();
     if (!existsSync(join(WORKSPACE, 'dist/web/index.html'))) throw new Error('dist/web is missing: build the console first (npx nx run web:build)');
     mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -242,32 +241,8 @@ describe('a 大额资金 matter through the console, person by person', () => {
     const loaded = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, { published: number }>;
     expect(loaded['gy-capital']).toMatchObject({ published: 1 });
 
-    const profileDir = mkdtempSync(join(tmpdir(), 'qinglian-chromium-'));
-    cleanups.push(() => rmSync(profileDir, { recursive: true, force: true }));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    cleanups.push(() => context.close());
-    context.setDefaultTimeout(20_000);
-    page = context.pages()[0] ?? (await context.newPage());
-    // Script errors, console errors (a CSP refusal among them) and server failures fail the step.
-    // Expected: the signed-out console asking /api/v1/me and getting 401.
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    const realm = new URL(platform.realmUrl ?? gw).origin;
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      const { url } = msg.location();
-      if (/status of 401/.test(msg.text()) && url.endsWith('/api/v1/me')) return;
-      // The dev realm's login page (a stand-in for Keycloak) has no icon.
-      if (url === `${realm}/favicon.ico`) return;
-      problems.push(`console: ${msg.text()} (${msg.location().url})`);
-    });
-    context.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`);
-    });
+    ({ context, page } = await launchBrowser(cleanups));
+    collectProblems(context, page, new URL(platform.realmUrl ?? gw).origin, problems);
   }, 240_000);
 
   afterAll(async () => {

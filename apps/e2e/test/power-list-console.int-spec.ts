@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { collectProblems, launchBrowser, requireChromium } from './browser';
 import { DEMO_PASSWORD, type Platform, startPlatform } from './platform';
 
 /**
@@ -16,7 +17,6 @@ import { DEMO_PASSWORD, type Platform, startPlatform } from './platform';
  * export imported by an enterprise; the published view. Screenshots of each step are kept in
  * tmp/artifacts/power-list-console/.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const WORKSPACE = resolve(__dirname, '../../..');
 const ARTIFACTS = join(WORKSPACE, 'tmp/artifacts/power-list-console');
 const DEMO_FILE = join(WORKSPACE, 'deploy/local/demo/power-list-demo.json');
@@ -139,7 +139,7 @@ describe('the power list in a browser', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); these tests never download a browser`);
+    requireChromium();
     if (!existsSync(join(WORKSPACE, 'dist/web/index.html'))) throw new Error('dist/web is missing: build the console first (npx nx run web:build)');
     mkdirSync(ARTIFACTS, { recursive: true });
     scratch = mkdtempSync(join(tmpdir(), 'qinglian-power-list-console-'));
@@ -163,33 +163,8 @@ describe('the power list in a browser', () => {
     const loaded = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, { powerItems: number; published: number; lists: number }>;
     expect(loaded['gy-sasac']).toMatchObject({ powerItems: sasac.powerItems.length, published: 5, lists: sasac.responsibilityLists.length });
 
-    const profileDir = mkdtempSync(join(tmpdir(), 'qinglian-chromium-'));
-    cleanups.push(() => rmSync(profileDir, { recursive: true, force: true }));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    cleanups.push(() => context.close());
-    context.setDefaultTimeout(20_000);
-    page = context.pages()[0] ?? (await context.newPage());
-    // Script errors, console errors (a CSP refusal among them) and server failures fail the step.
-    // Expected: the signed-out console asking /api/v1/me and getting 401.
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    const realm = new URL(platform.realmUrl ?? gw).origin;
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      const { url } = msg.location();
-      if (/status of 401/.test(msg.text()) && url.endsWith('/api/v1/me')) return;
-      // The dev realm's login page (a stand-in for Keycloak) has no icon.
-      if (url === `${realm}/favicon.ico`) return;
-      problems.push(`console: ${msg.text()} (${msg.location().url})`);
-    });
-    context.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`);
-    });
+    ({ context, page } = await launchBrowser(cleanups, { acceptDownloads: true }));
+    collectProblems(context, page, new URL(platform.realmUrl ?? gw).origin, problems);
   }, 240_000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Empty, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { App, Badge, Button, Empty, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { approvalPaths, approvalRoutes } from '../../../api/paths';
 import { useLoad } from '../../../api/useLoad';
 import { createMatterBody, type CreateMatterFormValues } from '../../../approvals/forms';
@@ -9,6 +9,7 @@ import type { Matter, MatterPage, MatterSummary } from '../../../approvals/types
 import { MATTER_STATUSES, MATTER_TYPES, type MatterStatusName, type MatterTypeName } from '../../../i18n/approvals';
 import { useLanguage } from '../../../i18n/LanguageProvider';
 import { format } from '../../../i18n/messages';
+import { FilterSearch, useUrlFilters } from '../../../components/UrlFilters';
 import { PageHeading } from '../../PageHeading';
 import { ApprovalsProblemAlert } from '../components/ApprovalsProblemAlert';
 import { Amount, DueText, MatterStatusTag, MatterTypeTag, Muted, RequiresMeetingTag } from '../components/Tags';
@@ -28,31 +29,16 @@ export default function MattersPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const now = useNow();
-  const [params, setParams] = useSearchParams();
+  const { params, q, page, update, reset } = useUrlFilters();
   const rawStatus = params.get('status');
   const status = isStatus(rawStatus) ? rawStatus : undefined;
   const rawType = params.get('matterType');
   const matterType = isType(rawType) ? rawType : undefined;
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const matters = useLoad(
     (signal) => api.get<MatterPage>(approvalPaths.matters, { query: { status, matterType, q: q.trim(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal }),
     [api, status, matterType, q, page],
   );
-  const [search, setSearch] = useState(q);
-  useEffect(() => setSearch(q), [q]);
   const [creating, setCreating] = useState(false);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    next.delete('page');
-    if (changes['page']) next.set('page', changes['page']);
-    setParams(next);
-  };
 
   const create = async (values: CreateMatterFormValues) => {
     const created = await api.post<Matter>(approvalPaths.matters, createMatterBody(values));
@@ -152,28 +138,7 @@ export default function MattersPage() {
               onChange={(value) => update({ matterType: value })}
               options={MATTER_TYPES.map((t) => ({ value: t, label: a.matterTypes[t] }))}
             />
-            <Input.Search
-              id="matter-search"
-              aria-label={a.matters.searchPlaceholder}
-              placeholder={a.matters.searchPlaceholder}
-              allowClear
-              enterButton={a.matters.search}
-              style={{ width: 300 }}
-              maxLength={100}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              onSearch={(value) => update({ q: value.trim() || undefined })}
-            />
-            {filtered && (
-              <Button
-                onClick={() => {
-                  setSearch('');
-                  setParams(new URLSearchParams());
-                }}
-              >
-                {a.matters.reset}
-              </Button>
-            )}
+            <FilterSearch id="matter-search" placeholder={a.matters.searchPlaceholder} searchText={a.matters.search} resetText={a.matters.reset} width={300} q={q} filtered={filtered} update={update} reset={reset} />
           </Space>
         </div>
         {may('matter:write') && (

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { App, Button, Empty, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { paths, routes } from '../../../api/paths';
 import type { CreatePowerItemBody, PowerItem, PowerItemListEntry, PowerItemPage } from '../../../api/types';
 import { useLoad } from '../../../api/useLoad';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { FilterSearch, useUrlFilters } from '../../../components/UrlFilters';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useLanguage } from '../../../i18n/LanguageProvider';
@@ -28,13 +29,11 @@ export default function PowerItemListPage() {
   const { api, can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, q, page, update, reset } = useUrlFilters();
   const category = params.get('category') ?? undefined;
   const unit = params.get('unit') ?? undefined;
   const rawStatus = params.get('status');
   const status = isStatus(rawStatus) ? rawStatus : undefined;
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
   const directory = useDirectory();
   const categories = useLoad((signal) => api.get<string[]>(paths.powerItemCategories, { signal }), [api]);
@@ -42,20 +41,7 @@ export default function PowerItemListPage() {
     (signal) => api.get<PowerItemPage>(paths.powerItems.list, { query: { category, unit, status, q: q.trim(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal }),
     [api, category, unit, status, q, page],
   );
-  const [search, setSearch] = useState(q);
-  useEffect(() => setSearch(q), [q]);
   const [creating, setCreating] = useState(false);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    next.delete('page');
-    if (changes['page']) next.set('page', changes['page']);
-    setParams(next);
-  };
 
   const create = async (values: PowerItemFormValues) => {
     const body: CreatePowerItemBody = { code: (values.code ?? '').trim(), ...powerItemFields(values) };
@@ -130,28 +116,7 @@ export default function PowerItemListPage() {
               onChange={(value) => update({ status: value })}
               options={VERSION_STATUSES.map((s) => ({ value: s, label: m.statuses[s] }))}
             />
-            <Input.Search
-              id="power-item-search"
-              aria-label={m.powerList.searchPlaceholder}
-              placeholder={m.powerList.searchPlaceholder}
-              allowClear
-              enterButton={m.powerList.search}
-              style={{ width: 320 }}
-              maxLength={100}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              onSearch={(value) => update({ q: value.trim() || undefined })}
-            />
-            {filtered && (
-              <Button
-                onClick={() => {
-                  setSearch('');
-                  setParams(new URLSearchParams());
-                }}
-              >
-                {m.powerList.reset}
-              </Button>
-            )}
+            <FilterSearch id="power-item-search" placeholder={m.powerList.searchPlaceholder} searchText={m.powerList.search} resetText={m.powerList.reset} width={320} q={q} filtered={filtered} update={update} reset={reset} />
           </Space>
         </div>
         {can('power-item:write') && (
