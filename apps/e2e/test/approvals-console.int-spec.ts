@@ -1,12 +1,9 @@
 import { TestNatsServer } from '@qinglian/testing';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { collectProblems, launchBrowser, requireChromium } from './browser';
+import { collectProblems, launchBrowser, loadDemoData, requireChromium, requireConsoleBuild, WORKSPACE } from './browser';
 import { DEMO_PASSWORD, type Platform, startPlatform } from './platform';
 
 /**
@@ -18,10 +15,7 @@ import { DEMO_PASSWORD, type Platform, startPlatform } from './platform';
  * their positions (the secretary last: 末位表态), the admin concludes, and the sealed record verifies
  * and prints. Screenshots of each step are kept in tmp/artifacts/approvals-console/.
  */
-const WORKSPACE = resolve(__dirname, '../../..');
 const ARTIFACTS = join(WORKSPACE, 'tmp/artifacts/approvals-console');
-const DEMO_FILE = join(WORKSPACE, 'deploy/local/demo/power-list-demo.json');
-const run = promisify(execFile);
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** The demo people (apps/dev-realm/src/demo/realm.json): subject and name. */
@@ -220,7 +214,7 @@ describe('a 大额资金 matter through the console, person by person', () => {
 
   beforeAll(async () => {
     requireChromium();
-    if (!existsSync(join(WORKSPACE, 'dist/web/index.html'))) throw new Error('dist/web is missing: build the console first (npx nx run web:build)');
+    requireConsoleBuild();
     mkdirSync(ARTIFACTS, { recursive: true });
 
     // A private NATS: request subjects are not per test run, and services of another run on the
@@ -231,14 +225,8 @@ describe('a 大额资金 matter through the console, person by person', () => {
     cleanups.push(() => platform.stop());
     gw = platform.gatewayUrl;
 
-    // The demo data exactly as `npm start` loads it: the launcher's own loader, through the gateway.
-    const script = [
-      `import { loadPowerList } from ${JSON.stringify(pathToFileURL(join(WORKSPACE, 'deploy/local/lib/demo.mjs')).href)};`,
-      `const r = await loadPowerList({ gatewayUrl: ${JSON.stringify(gw)}, issuer: ${JSON.stringify(platform.realmUrl)}, file: ${JSON.stringify(DEMO_FILE)}, passwordOf: () => ${JSON.stringify(DEMO_PASSWORD)} });`,
-      'console.log(JSON.stringify(r));',
-    ].join('\n');
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: WORKSPACE, timeout: 150_000 });
-    const loaded = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, { published: number }>;
+    // The demo data exactly as `npm start` loads it.
+    const loaded = await loadDemoData<{ published: number }>(gw, platform.realmUrl!);
     expect(loaded['gy-capital']).toMatchObject({ published: 1 });
 
     ({ context, page } = await launchBrowser(cleanups));

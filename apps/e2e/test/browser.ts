@@ -1,7 +1,35 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+import { DEMO_PASSWORD } from './platform';
+
+export const WORKSPACE = resolve(__dirname, '../../..');
+/** The demo data `npm start` loads. */
+export const DEMO_FILE = join(WORKSPACE, 'deploy/local/demo/power-list-demo.json');
+
+/** The console is served from dist/web: the browser tests need it built. */
+export function requireConsoleBuild(): void {
+  if (!existsSync(join(WORKSPACE, 'dist/web/index.html'))) throw new Error('dist/web is missing: build the console first (npx nx run web:build)');
+}
+
+/**
+ * Loads the demo data exactly as `npm start` does — the launcher's own loader, through the gateway,
+ * signing in as each tenant's administrator — and answers its summary per tenant alias.
+ */
+export async function loadDemoData<T>(gatewayUrl: string, issuer: string): Promise<Record<string, T>> {
+  const script = [
+    `import { loadPowerList } from ${JSON.stringify(pathToFileURL(join(WORKSPACE, 'deploy/local/lib/demo.mjs')).href)};`,
+    `const r = await loadPowerList({ gatewayUrl: ${JSON.stringify(gatewayUrl)}, issuer: ${JSON.stringify(issuer)}, file: ${JSON.stringify(DEMO_FILE)}, passwordOf: () => ${JSON.stringify(DEMO_PASSWORD)} });`,
+    'console.log(JSON.stringify(r));',
+  ].join('\n');
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: WORKSPACE, timeout: 150_000 });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, T>;
+}
 
 /** Debian's chromium: the browser tests never download one. */
 export const CHROMIUM = '/usr/bin/chromium';

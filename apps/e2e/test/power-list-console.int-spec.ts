@@ -1,12 +1,9 @@
 import { passwordGrantToken, TestNatsServer } from '@qinglian/testing';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { collectProblems, launchBrowser, requireChromium } from './browser';
+import { collectProblems, DEMO_FILE, launchBrowser, loadDemoData, requireChromium, requireConsoleBuild, WORKSPACE } from './browser';
 import { DEMO_PASSWORD, type Platform, startPlatform } from './platform';
 
 /**
@@ -17,10 +14,7 @@ import { DEMO_PASSWORD, type Platform, startPlatform } from './platform';
  * export imported by an enterprise; the published view. Screenshots of each step are kept in
  * tmp/artifacts/power-list-console/.
  */
-const WORKSPACE = resolve(__dirname, '../../..');
 const ARTIFACTS = join(WORKSPACE, 'tmp/artifacts/power-list-console');
-const DEMO_FILE = join(WORKSPACE, 'deploy/local/demo/power-list-demo.json');
-const run = promisify(execFile);
 
 interface DemoDoc {
   publish: boolean;
@@ -140,7 +134,7 @@ describe('the power list in a browser', () => {
 
   beforeAll(async () => {
     requireChromium();
-    if (!existsSync(join(WORKSPACE, 'dist/web/index.html'))) throw new Error('dist/web is missing: build the console first (npx nx run web:build)');
+    requireConsoleBuild();
     mkdirSync(ARTIFACTS, { recursive: true });
     scratch = mkdtempSync(join(tmpdir(), 'qinglian-power-list-console-'));
     cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
@@ -153,14 +147,8 @@ describe('the power list in a browser', () => {
     cleanups.push(() => platform.stop());
     gw = platform.gatewayUrl;
 
-    // The demo data exactly as `npm start` loads it: the launcher's own loader, through the gateway.
-    const script = [
-      `import { loadPowerList } from ${JSON.stringify(pathToFileURL(join(WORKSPACE, 'deploy/local/lib/demo.mjs')).href)};`,
-      `const r = await loadPowerList({ gatewayUrl: ${JSON.stringify(gw)}, issuer: ${JSON.stringify(platform.realmUrl)}, file: ${JSON.stringify(DEMO_FILE)}, passwordOf: () => ${JSON.stringify(DEMO_PASSWORD)} });`,
-      'console.log(JSON.stringify(r));',
-    ].join('\n');
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: WORKSPACE, timeout: 150_000 });
-    const loaded = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, { powerItems: number; published: number; lists: number }>;
+    // The demo data exactly as `npm start` loads it.
+    const loaded = await loadDemoData<{ powerItems: number; published: number; lists: number }>(gw, platform.realmUrl!);
     expect(loaded['gy-sasac']).toMatchObject({ powerItems: sasac.powerItems.length, published: 5, lists: sasac.responsibilityLists.length });
 
     ({ context, page } = await launchBrowser(cleanups, { acceptDownloads: true }));
