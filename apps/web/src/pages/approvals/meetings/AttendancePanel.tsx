@@ -55,14 +55,15 @@ export function AttendancePanel({ meeting, editable, onChange }: Props) {
     {
       title: t.memberName,
       key: 'name',
+      width: 150,
       render: (_, x) => (
-        <Space size={4}>
+        <Space size={4} wrap={false} style={{ whiteSpace: 'nowrap' }}>
           <span>{x.name}</span>
           {x.isMainLeader && <Tag color="red">{t.mainLeader}</Tag>}
         </Space>
       ),
     },
-    { title: t.memberTitle, dataIndex: 'title', key: 'title', width: 160 },
+    { title: t.memberTitle, dataIndex: 'title', key: 'title', width: 200 },
     {
       title: t.attendance,
       key: 'present',
