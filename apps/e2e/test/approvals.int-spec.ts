@@ -423,7 +423,11 @@ describe('approvals through the gateway with real tokens', () => {
     await ok('capital-gm', 'POST', `${at}/positions`, { position: 'defer', reason: '设计费标准需再论证' });
     await ok('capital-member', 'POST', `${at}/positions`, { position: 'defer', reason: '同意缓议' });
     await ok('capital-jwsj', 'POST', `${at}/positions`, { position: 'agree' });
-    await ok('capital-secretary', 'POST', `${at}/positions`, { position: 'disagree', reason: '先论证再上会' });
+    const lastStated = await ok('capital-secretary', 'POST', `${at}/positions`, { position: 'disagree', reason: '先论证再上会' });
+    // The answer to a position is the meeting as a read shows it afterwards, the new position included.
+    expect(lastStated).toEqual(await ok('capital-admin', 'GET', `/api/v1/meetings/${g.id}`));
+    expect(lastStated.agenda[0].positions.at(-1)).toMatchObject({ subject: SUBJECT['capital-secretary'], position: 'disagree', reason: '先论证再上会', seq: 4, isMainLeader: true });
+    expect(lastStated.agenda[0].pending).toEqual([]);
     const deferred = await ok('capital-admin', 'POST', `${at}/conclude`, {});
     // base: 7 members − 1 recused = 6, passing needs 4; 1 agree; defer (2) ≥ disagree (1) → 缓议
     expect(deferred.content).toMatchObject({ result: 'deferred', tally: { agree: 1, disagree: 1, defer: 2, abstain: 0, base: 6, required: 4 } });

@@ -56,6 +56,18 @@ export class Outbox {
    * (`app.tenant_id`) is refused; transactions without a tenant (system work) may write any.
    */
   async enqueue(em: EntityManager, event: EventEnvelope, headers: Readonly<Record<string, string>> = {}): Promise<void> {
+    const { sql, params } = this.insertStatement(event, headers);
+    const rows: unknown = await em.query(sql, params);
+    this.assertInserted(event, Array.isArray(rows) ? rows.length : 0);
+  }
+
+  /**
+   * The statement {@link enqueue} runs, checked and ready (placeholders $1–$5, `RETURNING id`), for
+   * a caller that sends it inside another statement to save a round trip (ChangeLog sends it with
+   * the audit-chain append). The caller then passes the number of rows it inserted to
+   * {@link assertInserted}.
+   */
+  insertStatement(event: EventEnvelope, headers: Readonly<Record<string, string>> = {}): { sql: string; params: unknown[] } {
     assertEventEnvelope(event);
     const allHeaders = { ...injectTraceContext({}), ...headers };
     for (const [k, v] of Object.entries(allHeaders)) {
@@ -68,14 +80,18 @@ export class Outbox {
     if (size > this.maxPayloadBytes) {
       throw new OutboxRejectedError(`event ${event.id} is ${size} bytes; at most ${this.maxPayloadBytes} can be published`);
     }
-    const rows: unknown = await em.query(
-      `INSERT INTO ${this.table} (id, tenant_id, subject, payload, headers)
+    return {
+      sql: `INSERT INTO ${this.table} (id, tenant_id, subject, payload, headers)
        SELECT $1::uuid, $2::uuid, $3::text, $4::jsonb, $5::jsonb
        WHERE coalesce(nullif(current_setting('${TENANT_SETTING}', true), '')::uuid = $2::uuid, true)
        RETURNING id`,
-      [event.id, event.tenantId, this.subjectFor(event.type), payload, JSON.stringify(allHeaders)],
-    );
-    if (!Array.isArray(rows) || rows.length !== 1) {
+      params: [event.id, event.tenantId, this.subjectFor(event.type), payload, JSON.stringify(allHeaders)],
+    };
+  }
+
+  /** Refuses an event its {@link insertStatement} did not store: the tenant check found another tenant bound. */
+  assertInserted(event: EventEnvelope, inserted: number): void {
+    if (inserted !== 1) {
       throw new OutboxRejectedError(`event ${event.id} is for tenant ${event.tenantId}, but the transaction is bound to another tenant`);
     }
   }

@@ -263,6 +263,26 @@ describe('AuditChain (real PostgreSQL, runtime role)', () => {
     expect(await verify(a)).toMatchObject({ ok: true, entries: 3 });
   });
 
+  it('runs a statement alongside an append in the same statement: both land or neither does', async () => {
+    const a = randomUUID();
+    await seed(a, 1);
+    const entry = (id: string) => ({ tenantId: a, action: 'decision.create', entityType: 'decision', entityId: id, data: { id } });
+    const insert = (id: string, title: string) => ({ sql: 'INSERT INTO decisions (id, tenant_id, title) VALUES ($1, $2, $3) RETURNING id', params: [id, a, title] });
+    const id = randomUUID();
+    const both = await s.tx.run(a, (em) => chain.appendWith(em, entry(id), insert(id, 'alongside')));
+    expect(both).toMatchObject({ audit: { seq: 2 }, alongsideRows: 1 });
+    // A statement that inserts nothing is counted as such; the caller decides what that means.
+    const never = { sql: 'INSERT INTO decisions (id, tenant_id, title) SELECT $1, $2, $3 WHERE false RETURNING id', params: [randomUUID(), a, 'never'] };
+    expect((await s.tx.run(a, (em) => chain.appendWith(em, entry(randomUUID()), never))).alongsideRows).toBe(0);
+    // The alongside statement fails (the same id again): no entry either, and no gap after.
+    await expect(s.tx.run(a, (em) => chain.appendWith(em, entry(id), insert(id, 'duplicate')))).rejects.toThrow(/duplicate key/);
+    const next = await s.tx.run(a, (em) => chain.append(em, entry(randomUUID())));
+    expect(next.seq).toBe(4);
+    const titles = await s.tx.run(a, (em) => em.query<{ title: string }[]>('SELECT title FROM decisions'));
+    expect(titles).toEqual([{ title: 'alongside' }]);
+    expect(await verify(a)).toMatchObject({ ok: true, entries: 4 });
+  });
+
   it('reports an empty chain as intact, and its SQL can run again without harm', async () => {
     expect(await verify(randomUUID())).toEqual({ ok: true, entries: 0, head: null });
     const a = randomUUID();

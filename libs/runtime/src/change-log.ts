@@ -38,14 +38,6 @@ export class ChangeLog {
 
   /** Like {@link record}, also answering where the change landed in the audit chain (sealed records keep it). */
   async recordAudited<T extends object>(em: EntityManager, caller: CallerContext, change: Change<T>): Promise<{ event: EventEnvelope<T>; audit: AuditAppendResult }> {
-    const audit = await this.audit.append(em, {
-      tenantId: caller.tenantId,
-      actor: caller.userId,
-      action: change.type,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      data: change.data as Record<string, unknown>,
-    });
     const event: EventEnvelope<T> = {
       id: randomUUID(),
       type: change.type,
@@ -55,7 +47,13 @@ export class ChangeLog {
       actor: { userId: caller.userId, requestId: caller.requestId },
       data: change.data,
     };
-    await this.outbox.enqueue(em, event);
+    // The outbox insert rides in the audit append's statement: one round trip for both.
+    const { audit, alongsideRows } = await this.audit.appendWith(
+      em,
+      { tenantId: caller.tenantId, actor: caller.userId, action: change.type, entityType: change.entityType, entityId: change.entityId, data: change.data as Record<string, unknown> },
+      this.outbox.insertStatement(event),
+    );
+    this.outbox.assertInserted(event, alongsideRows);
     return { event, audit };
   }
 

@@ -81,6 +81,19 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 
 const MEETING_COLUMNS = `id, body, title, to_char(held_on, 'YYYY-MM-DD') AS held_on, location, status, policy_version_no, members, created_at, opened_at, closed_at`;
 
+type AgendaRow = ItemRow & { no: string; title: string; matter_type: AgendaItemDto['matterType']; matter_status: MatterStatus; positions: PositionDto[]; recusals: RecusalDto[] };
+
+/** The meeting's agenda (the meeting's id at `meetingParam`), each item with its positions and recusals: one query. */
+const agendaSql = (meetingParam: string) =>
+  `SELECT a.id, a.meeting_id, a.matter_id, a.seq, a.terms, a.status, a.result, a.decision_id, a.position_count, m.no, m.title, m.matter_type, m.status AS matter_status,
+          coalesce((SELECT json_agg(json_build_object('subject', p.subject, 'name', p.name, 'isMainLeader', p.is_main_leader, 'position', p.position, 'reason', p.reason,
+                                                      'statedAt', ${iso('p.stated_at')}, 'seq', p.seq) ORDER BY p.seq)
+                      FROM approvals.position p WHERE p.agenda_item_id = a.id), '[]') AS positions,
+          coalesce((SELECT json_agg(json_build_object('subject', r.subject, 'name', r.name, 'kind', r.kind, 'reason', r.reason, 'recordedBy', r.recorded_by,
+                                                      'recordedAt', ${iso('r.recorded_at')}) ORDER BY r.recorded_at)
+                      FROM approvals.recusal r WHERE r.agenda_item_id = a.id), '[]') AS recusals
+     FROM approvals.agenda_item a JOIN approvals.matter m ON m.id = a.matter_id WHERE a.meeting_id = ${meetingParam} ORDER BY a.seq`;
+
 function memberStates(members: readonly MeetingMemberDto[]): MemberState[] {
   return members.map((m) => ({ subject: m.subject, isMainLeader: m.isMainLeader, present: m.present }));
 }
@@ -274,15 +287,25 @@ export class MeetingsService {
       const member = must(g.members.find((m) => m.subject === caller.userId), 'member');
       const seq = item.position_count + 1;
       const reason = req.reason?.trim() || null;
-      await em.query(
+      // One statement: the position, the item's count, and the agenda for the answer. The agenda is
+      // read from the snapshot before the insert, so the new position is added to it here.
+      const rows = await em.query<(AgendaRow & { stated_at: string })[]>(
         `WITH stated AS (
-           INSERT INTO approvals.position (tenant_id, agenda_item_id, subject, name, is_main_leader, position, reason, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq)
-         UPDATE approvals.agenda_item SET position_count = (SELECT seq FROM stated) WHERE id = $2`,
-        [caller.tenantId, itemId, caller.userId, member.name, member.isMainLeader, req.position, reason, seq],
+           INSERT INTO approvals.position (tenant_id, agenda_item_id, subject, name, is_main_leader, position, reason, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq, stated_at),
+         counted AS (
+           UPDATE approvals.agenda_item SET position_count = (SELECT seq FROM stated) WHERE id = $2)
+         SELECT agenda.*, (SELECT ${iso('stated_at')} FROM stated) AS stated_at
+           FROM (${agendaSql('$9')}) agenda ORDER BY agenda.seq`,
+        [caller.tenantId, itemId, caller.userId, member.name, member.isMainLeader, req.position, reason, seq, meetingId],
       );
-      // The answer is read before the audit entry: appending takes the tenant's chain head until
+      const items = rows.map(({ stated_at: statedAt, ...row }) =>
+        row.id === itemId
+          ? { ...row, position_count: seq, positions: [...row.positions, { subject: caller.userId, name: member.name, isMainLeader: member.isMainLeader, position: req.position, reason, statedAt, seq }] }
+          : row,
+      );
+      // The answer is built before the audit entry: appending takes the tenant's chain head until
       // commit, and every statement after it would hold up every other write of the tenant.
-      const answer = await this.dto(em, g);
+      const answer = await this.buildDto(em, g, items);
       await this.changes.record<PositionStatedV1>(em, caller, {
         type: ApprovalsEvents.positionStated,
         version: 1,
@@ -443,20 +466,13 @@ export class MeetingsService {
   }
 
   private async dto(em: EntityManager, g: MeetingRow): Promise<MeetingDto> {
+    const items = await em.query<AgendaRow[]>(agendaSql('$1'), [g.id]);
+    return this.buildDto(em, g, items);
+  }
+
+  private async buildDto(em: EntityManager, g: MeetingRow, items: readonly AgendaRow[]): Promise<MeetingDto> {
     const present = g.members.filter((m) => m.present === true).length;
     const q = quorumMet(g.members.length, present, await this.quorumRule(em, g));
-    // One round trip: the agenda with each item's positions and recusals.
-    const items = await em.query<(ItemRow & { no: string; title: string; matter_type: AgendaItemDto['matterType']; matter_status: MatterStatus; positions: PositionDto[]; recusals: RecusalDto[] })[]>(
-      `SELECT a.id, a.meeting_id, a.matter_id, a.seq, a.terms, a.status, a.result, a.decision_id, a.position_count, m.no, m.title, m.matter_type, m.status AS matter_status,
-              coalesce((SELECT json_agg(json_build_object('subject', p.subject, 'name', p.name, 'isMainLeader', p.is_main_leader, 'position', p.position, 'reason', p.reason,
-                                                          'statedAt', ${iso('p.stated_at')}, 'seq', p.seq) ORDER BY p.seq)
-                          FROM approvals.position p WHERE p.agenda_item_id = a.id), '[]') AS positions,
-              coalesce((SELECT json_agg(json_build_object('subject', r.subject, 'name', r.name, 'kind', r.kind, 'reason', r.reason, 'recordedBy', r.recorded_by,
-                                                          'recordedAt', ${iso('r.recorded_at')}) ORDER BY r.recorded_at)
-                          FROM approvals.recusal r WHERE r.agenda_item_id = a.id), '[]') AS recusals
-         FROM approvals.agenda_item a JOIN approvals.matter m ON m.id = a.matter_id WHERE a.meeting_id = $1 ORDER BY a.seq`,
-      [g.id],
-    );
     const agenda: AgendaItemDto[] = [];
     const states = memberStates(g.members);
     for (const it of items) {

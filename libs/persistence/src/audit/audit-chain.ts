@@ -33,6 +33,16 @@ export interface AuditAppendResult {
   readonly hash: string;
 }
 
+/**
+ * A data-modifying statement to run in the same statement as an append (one round trip instead of
+ * two): it uses only the placeholders $1…$n for its `params`, has no other `$` in it, and ends
+ * with a RETURNING clause whose rows are counted.
+ */
+export interface AlongsideStatement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
 export interface AuditChainOptions {
   /** Entries read per query while verifying; memory use does not grow with the chain. */
   readonly verifyBatchSize?: number;
@@ -98,6 +108,14 @@ export class AuditChain {
    * replicas) while other tenants' appends proceed; a rolled-back transaction leaves no gap.
    */
   async append(em: EntityManager, entry: AuditAppend): Promise<AuditAppendResult> {
+    return (await this.appendWith(em, entry, null)).audit;
+  }
+
+  /**
+   * Like {@link append}, also running `alongside` in the same statement (the service's outbox
+   * insert, say), and answering how many rows it returned. Both happen or neither does.
+   */
+  async appendWith(em: EntityManager, entry: AuditAppend, alongside: AlongsideStatement | null): Promise<{ audit: AuditAppendResult; alongsideRows: number }> {
     const tenantId = requireTenant(entry.tenantId);
     if (!entry.action) throw new TypeError('audit action is required');
     if (!entry.entityType) throw new TypeError('audit entityType is required');
@@ -116,31 +134,37 @@ export class AuditChain {
     };
     const hash = computeAuditHash(previous.hash, content);
     const id = randomUUID();
-    // Entry and head in one statement (one round trip); the head's trigger checks the step.
-    const [, advanced] = await em.query<[unknown[], number]>(
+    const params: unknown[] = [
+      id,
+      tenantId,
+      String(content.seq),
+      content.occurredAt,
+      content.actor,
+      content.action,
+      content.entityType,
+      content.entityId,
+      JSON.stringify(data),
+      previous.hash,
+      hash,
+    ];
+    // The alongside statement's placeholders follow the entry's.
+    const offset = params.length;
+    const extra = alongside ? `, alongside AS (${alongside.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})` : '';
+    if (alongside) params.push(...alongside.params);
+    // Entry and head (and what goes alongside) in one statement, one round trip; the head's
+    // trigger checks the step.
+    const [rows, advanced] = await em.query<[{ alongside_rows: number }[], number]>(
       `WITH entry AS (
          INSERT INTO ${this.log} (id, tenant_id, seq, occurred_at, actor, action, entity_type, entity_id, data, prev_hash, hash)
          VALUES ($1, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9::jsonb, $10, $11)
-         RETURNING tenant_id, seq, hash, occurred_at)
+         RETURNING tenant_id, seq, hash, occurred_at)${extra}
        UPDATE ${this.head} h SET last_seq = entry.seq, last_hash = entry.hash, updated_at = entry.occurred_at
          FROM entry WHERE h.tenant_id = entry.tenant_id
-       RETURNING h.last_seq`,
-      [
-        id,
-        tenantId,
-        String(content.seq),
-        content.occurredAt,
-        content.actor,
-        content.action,
-        content.entityType,
-        content.entityId,
-        JSON.stringify(data),
-        previous.hash,
-        hash,
-      ],
+       RETURNING h.last_seq, ${alongside ? '(SELECT count(*) FROM alongside)::int' : '0'} AS alongside_rows`,
+      params,
     );
     if (advanced !== 1) throw new Error(`audit_head of tenant ${tenantId} was not advanced (${advanced} rows)`);
-    return { id, seq: content.seq, hash };
+    return { audit: { id, seq: content.seq, hash }, alongsideRows: rows[0]?.alongside_rows ?? 0 };
   }
 
   /**
