@@ -1,4 +1,5 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { PreparedStatementClient } from './prepared-client';
 
 export interface ServiceDataSourceOptions {
   /** postgres:// URL; the runtime role for services, the owner role for migrations. */
@@ -11,6 +12,12 @@ export interface ServiceDataSourceOptions {
   readonly migrations?: MixedList<Function | string>;
   readonly applicationName: string;
   readonly poolSize?: number;
+  /**
+   * Send parameterised statements as named prepared statements, parsed (and eventually planned)
+   * once per connection (prepared-client.ts). Default true; migrations turn it off, as DDL may change
+   * what a statement prepared earlier on the connection returns.
+   */
+  readonly preparedStatements?: boolean;
   /** Milliseconds a statement may run before PostgreSQL cancels it. */
   readonly statementTimeoutMs?: number;
 }
@@ -40,6 +47,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       options: `-c search_path=${options.schema},public`,
       statement_timeout: options.statementTimeoutMs ?? 15_000,
       connectionTimeoutMillis: 5_000,
+      ...(options.preparedStatements === false ? {} : { Client: PreparedStatementClient }),
     },
   });
 }

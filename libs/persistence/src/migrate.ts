@@ -66,6 +66,7 @@ export async function migrateService(options: MigrateServiceOptions): Promise<Mi
       migrations: options.migrations,
       applicationName: `${options.schema}-migrate`,
       poolSize: 1,
+      preparedStatements: false,
     });
     await dataSource.initialize();
     try {

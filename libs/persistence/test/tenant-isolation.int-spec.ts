@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, type MigrationInterface, PrimaryColumn, type QueryRunner } from 'typeorm';
-import { currentTenantFunctionSql, TenantNotSetError, tenantTableSql, TENANT_SETTING } from '../src';
+import { currentTenantFunctionSql, statementName, TenantNotSetError, tenantTableSql, TENANT_SETTING } from '../src';
 import { failureCode, type ServiceDatabase, startServiceDatabase, TEST_RUNTIME_ROLE } from './support/service-database';
 
 // Proves that PostgreSQL row-level security, not the service's queries, keeps tenants apart: the
@@ -60,6 +60,30 @@ describe('tenant isolation by row-level security (runtime role, real PostgreSQL)
 
   afterAll(async () => {
     await s.close();
+  });
+
+  it('keeps tenants apart when one prepared statement, on one connection, serves both — with a generic plan too', async () => {
+    const sql = 'SELECT body FROM notes WHERE body LIKE $1 ORDER BY body';
+    const bodies = (tenant: string) =>
+      s.tx.run(tenant, async (em) => {
+        // A generic plan is made once and reused whatever the parameters: the tenant must still be
+        // read at execution.
+        await em.query('SET LOCAL plan_cache_mode = force_generic_plan');
+        return (await em.query<{ body: string }[]>(sql, ['%'])).map((r) => r.body);
+      });
+    for (let i = 0; i < 3; i++) {
+      const [a, b] = [await bodies(A), await bodies(B)];
+      expect(a.length).toBeGreaterThanOrEqual(2);
+      expect(a.every((body) => body.startsWith('a-'))).toBe(true);
+      expect(b.length).toBeGreaterThanOrEqual(3);
+      expect(b.every((body) => body.startsWith('b-'))).toBe(true);
+    }
+    // It was a prepared statement, on the pool's only connection, run generically.
+    const [prepared] = await s.tx.run(A, (em) =>
+      em.query<{ statement: string; generic_plans: string }[]>('SELECT statement, generic_plans FROM pg_prepared_statements WHERE name = $1', [statementName(sql)]),
+    );
+    expect(prepared).toMatchObject({ statement: sql });
+    expect(Number(prepared?.generic_plans)).toBeGreaterThanOrEqual(6);
   });
 
   it('has rows of both tenants in the table (so the checks below are not vacuous)', async () => {

@@ -173,6 +173,7 @@ export class PlatformModule {
               entities: def.entities,
               applicationName: def.name,
               poolSize: config.DB_POOL_SIZE,
+              preparedStatements: config.DB_PREPARED_STATEMENTS,
             });
             return ds.initialize();
           },

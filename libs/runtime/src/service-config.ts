@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const PG_URL = /^postgres(ql)?:\/\/.+/;
 /** One or more NATS servers, comma-separated; shared by every app's config. */
@@ -32,6 +32,15 @@ export class ServiceConfig {
   @Min(1)
   @Max(200)
   DB_POOL_SIZE = 10;
+
+  /**
+   * Parameterised statements are prepared once per connection (PostgreSQL parses and plans them
+   * once). `false` behind a pooler that cannot keep prepared statements (PgBouncer in transaction
+   * mode before 1.21, or without max_prepared_statements).
+   */
+  @Transform(({ value }: { value: unknown }) => !(value === false || value === 'false' || value === '0'))
+  @IsBoolean()
+  DB_PREPARED_STATEMENTS = true;
 
   /** JetStream stream and subject prefix of domain events. */
   @IsString()
