@@ -3,6 +3,7 @@ import {
   AUDIT_APPEND_ONLY_TABLES,
   type AuditAppendResult,
   AuditChain,
+  type LockedAuditHead,
   AuditTenantMismatchError,
   auditTablesSql,
   tenantTableSql,
@@ -281,6 +282,26 @@ describe('AuditChain (real PostgreSQL, runtime role)', () => {
     const titles = await s.tx.run(a, (em) => em.query<{ title: string }[]>('SELECT title FROM decisions'));
     expect(titles).toEqual([{ title: 'alongside' }]);
     expect(await verify(a)).toMatchObject({ ok: true, entries: 4 });
+  });
+
+  it('appends after a head locked by the caller’s own statement, also concurrently, and creates a new tenant’s head itself', async () => {
+    const a = randomUUID();
+    const { cte, columns } = chain.headLock('$2');
+    const appendLocked = (tenant: string, i: number) =>
+      s.tx.run(tenant, async (em) => {
+        const id = randomUUID();
+        // The caller's statement: its own write, and the head locked and read in the same round trip.
+        const [row] = await em.query<LockedAuditHead[]>(
+          `WITH written AS (INSERT INTO decisions (id, tenant_id, title) VALUES ($1, $2, $3) RETURNING id), ${cte} SELECT ${columns}`,
+          [id, tenant, `locked-${i}`],
+        );
+        return chain.appendWith(em, { tenantId: tenant, action: 'decision.create', entityType: 'decision', entityId: id, data: { i } }, null, row);
+      });
+    // A new tenant has no head to lock: the columns are null and the append creates it.
+    expect((await appendLocked(a, 0)).audit.seq).toBe(1);
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => appendLocked(a, i + 1)));
+    expect(results.map((r) => r.audit.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
+    expect(await verify(a)).toMatchObject({ ok: true, entries: 13 });
   });
 
   it('reports an empty chain as intact, and its SQL can run again without harm', async () => {

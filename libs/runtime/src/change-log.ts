@@ -1,6 +1,6 @@
 import { type CallerContext, type EventEnvelope } from '@qinglian/contracts';
 import { Outbox, outboxTablesSql } from '@qinglian/messaging';
-import { AuditChain, type AuditAppendResult, auditTablesSql, currentTenantFunctionSql } from '@qinglian/persistence';
+import { AuditChain, type AuditAppendResult, auditTablesSql, currentTenantFunctionSql, type LockedAuditHead } from '@qinglian/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
@@ -32,12 +32,23 @@ export class ChangeLog {
     this.outbox = new Outbox({ schema: def.schema, subjectPrefix: config.EVENTS_SUBJECT_PREFIX });
   }
 
-  async record<T extends object>(em: EntityManager, caller: CallerContext, change: Change<T>): Promise<EventEnvelope<T>> {
-    return (await this.recordAudited(em, caller, change)).event;
+  /** `lockedHead`: the chain head as the caller's own statement locked it (see {@link auditHeadLock}). */
+  async record<T extends object>(em: EntityManager, caller: CallerContext, change: Change<T>, lockedHead?: LockedAuditHead): Promise<EventEnvelope<T>> {
+    return (await this.recordAudited(em, caller, change, lockedHead)).event;
+  }
+
+  /** SQL that locks the caller's tenant's audit-chain head inside another statement (AuditChain.headLock). */
+  auditHeadLock(tenantParam: string): { cte: string; columns: string } {
+    return this.audit.headLock(tenantParam);
   }
 
   /** Like {@link record}, also answering where the change landed in the audit chain (sealed records keep it). */
-  async recordAudited<T extends object>(em: EntityManager, caller: CallerContext, change: Change<T>): Promise<{ event: EventEnvelope<T>; audit: AuditAppendResult }> {
+  async recordAudited<T extends object>(
+    em: EntityManager,
+    caller: CallerContext,
+    change: Change<T>,
+    lockedHead?: LockedAuditHead,
+  ): Promise<{ event: EventEnvelope<T>; audit: AuditAppendResult }> {
     const event: EventEnvelope<T> = {
       id: randomUUID(),
       type: change.type,
@@ -52,6 +63,7 @@ export class ChangeLog {
       em,
       { tenantId: caller.tenantId, actor: caller.userId, action: change.type, entityType: change.entityType, entityId: change.entityId, data: change.data as Record<string, unknown> },
       this.outbox.insertStatement(event),
+      lockedHead,
     );
     this.outbox.assertInserted(event, alongsideRows);
     return { event, audit };

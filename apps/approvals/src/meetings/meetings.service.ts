@@ -33,7 +33,7 @@ import {
   StepKind,
 } from '@qinglian/contracts';
 import { Permission } from '@qinglian/auth';
-import { TenantTransactions } from '@qinglian/persistence';
+import { type LockedAuditHead, TenantTransactions } from '@qinglian/persistence';
 import { ChangeLog, DomainError, requirePermission } from '@qinglian/runtime';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -287,32 +287,39 @@ export class MeetingsService {
       const member = must(g.members.find((m) => m.subject === caller.userId), 'member');
       const seq = item.position_count + 1;
       const reason = req.reason?.trim() || null;
-      // One statement: the position, the item's count, and the agenda for the answer. The agenda is
-      // read from the snapshot before the insert, so the new position is added to it here.
-      const rows = await em.query<(AgendaRow & { stated_at: string })[]>(
+      // One statement: the position, the item's count, the agenda for the answer, and the lock of
+      // the tenant's audit-chain head for the entry below (held from here to commit: only the
+      // append follows). The agenda is read from the snapshot before the insert, so the new
+      // position is added to it here.
+      const head = this.changes.auditHeadLock('$1');
+      const rows = await em.query<(AgendaRow & LockedAuditHead & { stated_at: string })[]>(
         `WITH stated AS (
            INSERT INTO approvals.position (tenant_id, agenda_item_id, subject, name, is_main_leader, position, reason, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq, stated_at),
          counted AS (
-           UPDATE approvals.agenda_item SET position_count = (SELECT seq FROM stated) WHERE id = $2)
-         SELECT agenda.*, (SELECT ${iso('stated_at')} FROM stated) AS stated_at
+           UPDATE approvals.agenda_item SET position_count = (SELECT seq FROM stated) WHERE id = $2),
+         ${head.cte}
+         SELECT agenda.*, (SELECT ${iso('stated_at')} FROM stated) AS stated_at, ${head.columns}
            FROM (${agendaSql('$9')}) agenda ORDER BY agenda.seq`,
         [caller.tenantId, itemId, caller.userId, member.name, member.isMainLeader, req.position, reason, seq, meetingId],
       );
-      const items = rows.map(({ stated_at: statedAt, ...row }) =>
+      const items = rows.map(({ stated_at: statedAt, audit_head_seq: _s, audit_head_hash: _h, audit_head_at: _a, ...row }) =>
         row.id === itemId
           ? { ...row, position_count: seq, positions: [...row.positions, { subject: caller.userId, name: member.name, isMainLeader: member.isMainLeader, position: req.position, reason, statedAt, seq }] }
           : row,
       );
-      // The answer is built before the audit entry: appending takes the tenant's chain head until
-      // commit, and every statement after it would hold up every other write of the tenant.
       const answer = await this.buildDto(em, g, items);
-      await this.changes.record<PositionStatedV1>(em, caller, {
-        type: ApprovalsEvents.positionStated,
-        version: 1,
-        entityType: 'agenda-item',
-        entityId: itemId,
-        data: { meetingId, agendaItemId: itemId, matterId: item.matter_id, subject: caller.userId, position: req.position, reason, seq },
-      });
+      await this.changes.record<PositionStatedV1>(
+        em,
+        caller,
+        {
+          type: ApprovalsEvents.positionStated,
+          version: 1,
+          entityType: 'agenda-item',
+          entityId: itemId,
+          data: { meetingId, agendaItemId: itemId, matterId: item.matter_id, subject: caller.userId, position: req.position, reason, seq },
+        },
+        rows[0],
+      );
       return answer;
     }));
   }

@@ -43,6 +43,13 @@ export interface AlongsideStatement {
   readonly params: readonly unknown[];
 }
 
+/** The tenant's chain head as a caller's own statement locked and read it (see AuditChain.headLock). */
+export interface LockedAuditHead {
+  readonly audit_head_seq: string | null;
+  readonly audit_head_hash: string | null;
+  readonly audit_head_at: string | null;
+}
+
 export interface AuditChainOptions {
   /** Entries read per query while verifying; memory use does not grow with the chain. */
   readonly verifyBatchSize?: number;
@@ -115,13 +122,21 @@ export class AuditChain {
    * Like {@link append}, also running `alongside` in the same statement (the service's outbox
    * insert, say), and answering how many rows it returned. Both happen or neither does.
    */
-  async appendWith(em: EntityManager, entry: AuditAppend, alongside: AlongsideStatement | null): Promise<{ audit: AuditAppendResult; alongsideRows: number }> {
+  async appendWith(
+    em: EntityManager,
+    entry: AuditAppend,
+    alongside: AlongsideStatement | null,
+    lockedHead?: LockedAuditHead,
+  ): Promise<{ audit: AuditAppendResult; alongsideRows: number }> {
     const tenantId = requireTenant(entry.tenantId);
     if (!entry.action) throw new TypeError('audit action is required');
     if (!entry.entityType) throw new TypeError('audit entityType is required');
     const data = normaliseAuditData(entry.data);
 
-    const previous = await this.lockHead(em, tenantId);
+    // A head the caller locked in this transaction (headLock) saves a round trip; a new tenant has
+    // none yet, and lockHead creates it.
+    const { audit_head_seq: seq, audit_head_hash: prevHash, audit_head_at: at } = lockedHead ?? { audit_head_seq: null, audit_head_hash: null, audit_head_at: null };
+    const previous = seq !== null && prevHash !== null && at !== null ? { seq: toSeq(seq), hash: prevHash, at } : await this.lockHead(em, tenantId);
     const content: AuditEntryContent = {
       tenantId,
       seq: previous.seq + 1,
@@ -234,6 +249,21 @@ export class AuditChain {
       }
     }
     return { ok: true, entries: verifier.checked, head };
+  }
+
+  /**
+   * For a statement of the caller's that should also lock the tenant's chain head, one round trip
+   * before the append (the tenant id at `tenantParam`): add `cte` to its WITH list and `columns` to
+   * its select list, then pass a row of it to {@link appendWith} as `lockedHead`. The head stays
+   * locked until the transaction ends, so only the append should follow. The time is read after
+   * the lock is granted, as in lockHead.
+   */
+  headLock(tenantParam: string): { cte: string; columns: string } {
+    return {
+      cte: `audit_head_locked AS MATERIALIZED (SELECT last_seq, last_hash FROM ${this.head} WHERE tenant_id = ${tenantParam}::uuid FOR UPDATE)`,
+      columns: `(SELECT last_seq::text FROM audit_head_locked) AS audit_head_seq, (SELECT last_hash FROM audit_head_locked) AS audit_head_hash,
+                (SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM audit_head_locked) AS audit_head_at`,
+    };
   }
 
   /**
