@@ -8,26 +8,19 @@ export interface Tally {
   readonly abstain: number;
 }
 
+const TALLY_KEYS: Readonly<Record<Position, keyof Tally>> = {
+  [Position.Agree]: 'agree',
+  [Position.Disagree]: 'disagree',
+  [Position.Defer]: 'defer',
+  [Position.Abstain]: 'abstain',
+};
+
 /** How many stated each position (同意 / 不同意 / 缓议 / 弃权). */
 export function tally(positions: readonly Position[]): Tally {
   const t = { agree: 0, disagree: 0, defer: 0, abstain: 0 };
   for (const p of positions) {
-    switch (p) {
-      case Position.Agree:
-        t.agree++;
-        break;
-      case Position.Disagree:
-        t.disagree++;
-        break;
-      case Position.Defer:
-        t.defer++;
-        break;
-      case Position.Abstain:
-        t.abstain++;
-        break;
-      default:
-        throw new RangeError(`unknown position ${String(p)}`);
-    }
+    if (!Object.hasOwn(TALLY_KEYS, p)) throw new RangeError(`unknown position ${p}`);
+    t[TALLY_KEYS[p]]++;
   }
   return t;
 }

@@ -18,6 +18,21 @@ const ALL = set('sec', ...OTHERS);
 /** zh-CN first, then “ / ” and English */
 const BILINGUAL = /^[\u3000-\u9fff].* \/ [a-z]/u;
 
+/**
+ * The checks positions and recusals share, in the order both make them: each beats every later one
+ * (a state that fails them all from one on is refused for that one).
+ */
+const FAILING = {
+  'not-in-session': { meetingInSession: false },
+  'item-decided': { itemOpen: false },
+  'not-member': { subject: 'outsider' },
+  absent: { members: team(['m1']) },
+  recused: { recused: set('m1') },
+  'already-stated': { stated: set('m1') },
+} as const;
+const CHECK_ORDER = Object.keys(FAILING) as (keyof typeof FAILING)[];
+const CHECK_PAIRS = CHECK_ORDER.flatMap((first, i) => CHECK_ORDER.slice(i + 1).map((later) => [first, later] as const));
+
 describe('positionRefusal', () => {
   it.each([
     ['not-in-session', { meetingInSession: false }, /会议未在进行中.* \/ the meeting is not in session/],
@@ -35,18 +50,8 @@ describe('positionRefusal', () => {
     expect(r?.message).toMatch(BILINGUAL);
   });
 
-  // Each check beats every later one: the state fails them all from this one on.
-  const failing = {
-    'not-in-session': { meetingInSession: false },
-    'item-decided': { itemOpen: false },
-    'not-member': { subject: 'outsider' },
-    absent: { members: team(['m1']) },
-    recused: { recused: set('m1') },
-    'already-stated': { stated: set('m1') },
-  } as const;
-  const order = Object.keys(failing) as (keyof typeof failing)[];
-  it.each(order.flatMap((first, i) => order.slice(i + 1).map((later) => [first, later] as const)))('checks %s before %s', (first, later) => {
-    expect(positionRefusal(state({ ...failing[later], ...failing[first] }))?.code).toBe(first);
+  it.each(CHECK_PAIRS)('checks %s before %s', (first, later) => {
+    expect(positionRefusal(state({ ...FAILING[later], ...FAILING[first] }))?.code).toBe(first);
   });
 
   it.each([
@@ -150,17 +155,8 @@ describe('recusalRefusal (回避)', () => {
     }
   });
 
-  const failing = {
-    'not-in-session': { meetingInSession: false },
-    'item-decided': { itemOpen: false },
-    'not-member': { subject: 'outsider' },
-    absent: { members: team(['m1']) },
-    recused: { recused: set('m1') },
-    'already-stated': { stated: set('m1') },
-  } as const;
-  const order = Object.keys(failing) as (keyof typeof failing)[];
-  it.each(order.flatMap((first, i) => order.slice(i + 1).map((later) => [first, later] as const)))('checks %s before %s', (first, later) => {
-    expect(recusalRefusal(state({ ...failing[later], ...failing[first] }))?.code).toBe(first);
+  it.each(CHECK_PAIRS)('checks %s before %s', (first, later) => {
+    expect(recusalRefusal(state({ ...FAILING[later], ...FAILING[first] }))?.code).toBe(first);
   });
 
   it.each([
